@@ -1,0 +1,257 @@
+//! Extraction: from readings (quantities, dates) and cues to the metrics of
+//! a report — kind, unit, period, change — with spans into the original.
+//!
+//! This module decides what figures mean. Reading them exactly is `read`'s
+//! job; finding cue words is `cues`; the rules live in `data/rules.tsv`.
+
+pub mod classify;
+pub mod cues;
+pub mod kinds;
+
+use crate::read::{scan, DateMention, Quantity, UnitClass};
+use crate::report::{Change, Metric, Period, Report, Span, Stats, SCHEMA};
+use crate::text::segment::{segment, Segments};
+use crate::text::tokens::{tokenize, TokKind, Token};
+use crate::text::Normalized;
+use crate::Options;
+use classify::{classify, lent_domain, Context};
+use cues::{find_cues, CueHit};
+
+/// Everything read from one normalized document.
+struct Doc<'a> {
+    norm: &'a Normalized,
+    toks: Vec<Token>,
+    seg: Segments,
+    cues: Vec<CueHit>,
+    dates: Vec<DateMention>,
+    quantities: Vec<Quantity>,
+}
+
+/// Builds the report for `input` (already normalized as `norm`).
+pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
+    let toks = tokenize(&norm.text);
+    let seg = segment(&norm.text);
+    let readings = scan(&norm.text, &norm.lower, &toks);
+    let cues = find_cues(&norm.lower);
+    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities };
+    let published = opts.published.clone().or_else(|| detect_published(&doc));
+    let pub_year: Option<u16> = published.as_deref().and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let pub_month: Option<u8> = published.as_deref().and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
+
+    let mut metrics: Vec<Metric> = Vec::with_capacity(doc.quantities.len());
+    // Domains lent by classified counts, per sentence start.
+    let mut lent: Vec<CueHit> = Vec::new();
+    let mut lent_sentence = usize::MAX;
+    let mut prev_in_sentence: Option<(usize, usize)> = None; // (sentence start, metric index)
+
+    for q in &doc.quantities {
+        let sentence = doc.seg.sentence_of(q.start);
+        if sentence.0 != lent_sentence {
+            lent.clear();
+            lent_sentence = sentence.0;
+            prev_in_sentence = None;
+        }
+        let lo = doc.cues.partition_point(|h| h.start < sentence.0);
+        let hi = doc.cues.partition_point(|h| h.start < sentence.1);
+        let mut hits: Vec<CueHit> = doc.cues[lo..hi].to_vec();
+        if !lent.is_empty() {
+            hits.extend_from_slice(&lent);
+            hits.sort_by_key(|h| h.start);
+        }
+        let near_end = noun_phrase_end(&doc, q);
+        let in_parens = q.first > 0 && doc.toks[q.first - 1].text(&norm.text) == "(";
+        let ctx = Context { hits: &hits, start: q.start, end: q.end, near_end, in_parens };
+        let qualifier_text = q.qualifier_span.map(|(s, e)| &norm.lower[s..e]);
+
+        let mut decision = classify(q, &ctx);
+        // "(tương đương 551 triệu USD)" restates the money figure before it.
+        if qualifier_text == Some("tương đương") && q.class == UnitClass::Money {
+            if let Some((_, idx)) = prev_in_sentence {
+                if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit) && m.kind != "other") {
+                    decision = Some(classify::Decision { kind: prev.kind, rule: format!("restates {}", prev.id) });
+                }
+            }
+        }
+        let info = decision.as_ref().and_then(|d| kinds::kind_info(d.kind)).unwrap_or_else(kinds::other);
+        if let Some(tag) = lent_domain(info.kind) {
+            lent.push(CueHit { start: q.start, end: q.end, tag });
+        }
+        let unit = match info.unit {
+            "money" | "-" => q.unit,
+            u if q.class == UnitClass::Money => u,
+            u => u,
+        };
+        let (os, oe) = norm.to_original(q.start, q.end);
+        let (ss, se) = norm.to_original(sentence.0, sentence.1.max(sentence.0 + 1));
+        let mut flags = Vec::new();
+        if q.vague {
+            flags.push("vague");
+        }
+        if q.ambiguous {
+            flags.push("ambiguous_format");
+        }
+        if q.glued {
+            flags.push("glued");
+        }
+        let period = find_period(&doc, q, sentence, &hits, pub_year, pub_month);
+        let confidence = match (&decision, ctx.family("DIR").or(ctx.family("DOM")).or(ctx.family("TOPIC"))) {
+            (None, _) => 0.3,
+            (Some(_), Some(_)) => 0.85,
+            (Some(_), None) => 0.7,
+        };
+        let metric = Metric {
+            id: format!("m{}", metrics.len() + 1),
+            kind: info.kind,
+            label_vi: info.label_vi,
+            label_en: info.label_en,
+            value: q.value.map(|v| v.to_f64()),
+            value_text: q.value.map(|v| v.to_string()),
+            value_to: q.value_to.map(|v| v.to_f64()),
+            of: q.of.map(|v| v.to_f64()),
+            unit,
+            qualifier: q.qualifier.as_str(),
+            period,
+            locality: opts.locality.clone(),
+            partners: Vec::new(),
+            change: None,
+            plan_percent: None,
+            plan_value: None,
+            span: Span { start: os, end: oe },
+            text: input.get(os..oe).unwrap_or("").to_string(),
+            sentence: Span { start: ss, end: se },
+            confidence,
+            rule: decision.map(|d| d.rule).unwrap_or_default(),
+            flags,
+        };
+        // "tăng 45% so với cùng kỳ" after a figure is that figure's change.
+        if q.class == UnitClass::Percent && metric.kind == "other" {
+            if let Some((_, idx)) = prev_in_sentence {
+                if let Some(change) = read_change(&doc, q, &hits) {
+                    if let Some(prev) = metrics.get_mut(idx) {
+                        if prev.change.is_none() && prev.unit != "percent" {
+                            prev.change = Some(change);
+                        }
+                    }
+                }
+            }
+        }
+        if metric.kind != "other" || prev_in_sentence.is_none() {
+            prev_in_sentence = Some((sentence.0, metrics.len()));
+        }
+        metrics.push(metric);
+    }
+
+    Report {
+        schema: SCHEMA,
+        offsets: "bytes",
+        stats: Stats { chars: input.chars().count(), sentences: doc.seg.sentences.len(), milliseconds: 0.0, html: norm.html },
+        published,
+        metrics,
+    }
+}
+
+fn is_money_unit(unit: &str) -> bool {
+    unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// End of the noun phrase after a figure: the next comma, bracket, clause
+/// mark or number, at most ten tokens on.
+fn noun_phrase_end(doc: &Doc, q: &Quantity) -> usize {
+    let mut k = q.last + 1;
+    let mut end = q.end;
+    let mut n = 0;
+    while let Some(t) = doc.toks.get(k) {
+        if n >= 10 || t.kind == TokKind::Number || t.kind == TokKind::Break {
+            break;
+        }
+        if t.kind == TokKind::Punct && matches!(t.text(&doc.norm.text), "," | ";" | "(" | ")" | ":" | "." | "!" | "?") {
+            break;
+        }
+        end = t.end;
+        k += 1;
+        n += 1;
+    }
+    end
+}
+
+/// "tăng 45% so với cùng kỳ", "bình quân 6%/năm".
+fn read_change(doc: &Doc, q: &Quantity, hits: &[CueHit]) -> Option<Change> {
+    let before = q.first.checked_sub(1).map(|k| doc.toks[k].text(&doc.norm.lower)).unwrap_or("");
+    let direction = match before {
+        "tăng" | "tăng thêm" => "increase",
+        "giảm" => "decrease",
+        _ => return None,
+    };
+    let basis = hits
+        .iter()
+        .filter(|h| h.tag.family == Some("BASIS") && h.start >= q.end && h.start < q.end + 40)
+        .map(|h| h.tag.value)
+        .next();
+    Some(Change { direction, percent: q.value.map(|v| v.to_f64()), basis, times: None })
+}
+
+/// The publication date: a full date in the document's first lines.
+fn detect_published(doc: &Doc) -> Option<String> {
+    let head_end = doc.seg.paragraphs.get(4).map_or(doc.norm.text.len(), |p| p.start).min(600);
+    doc.dates
+        .iter()
+        .take_while(|d| d.start < head_end)
+        .find(|d| d.from.day.is_some() && d.from == d.to)
+        .map(|d| d.from.iso())
+}
+
+fn period_of(d: &DateMention, source: &'static str, cumulative: bool) -> Period {
+    Period { from: d.from.year.to_string(), to: d.to.year.to_string(), cumulative, source }
+}
+
+/// The period of a figure: its clause's dates, then the paragraph's before
+/// it, then the section heading's, then relative years against the
+/// publication date, then the document's lead.
+fn find_period(
+    doc: &Doc,
+    q: &Quantity,
+    sentence: (usize, usize),
+    hits: &[CueHit],
+    pub_year: Option<u16>,
+    pub_month: Option<u8>,
+) -> Option<Period> {
+    let cumulative = hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= q.start);
+    let in_sentence: Vec<&DateMention> = doc.dates.iter().filter(|d| d.start >= sentence.0 && d.end <= sentence.1).collect();
+    if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= q.start) {
+        return Some(period_of(d, "clause", cumulative));
+    }
+    if let Some(d) = in_sentence.iter().find(|d| d.start >= q.end) {
+        return Some(period_of(d, "clause", cumulative));
+    }
+    let relative = |p: &str| hits.iter().any(|h| h.tag.value == p);
+    if let Some(y) = pub_year {
+        let year = if relative("REL_PREV") {
+            Some(y - 1)
+        } else if relative("REL_PAST") {
+            // "năm qua" in the first half of a year is the year just ended.
+            Some(if pub_month.is_some_and(|m| m <= 6) { y - 1 } else { y })
+        } else if relative("REL_THIS") {
+            Some(y)
+        } else {
+            None
+        };
+        if let Some(year) = year {
+            return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
+        }
+    }
+    if cumulative {
+        return None;
+    }
+    let p = doc.seg.paragraph_index(q.start);
+    let para = doc.seg.paragraphs.get(p)?;
+    if let Some(d) = doc.dates.iter().rev().find(|d| d.start >= para.start && d.end <= sentence.0) {
+        return Some(period_of(d, "paragraph", false));
+    }
+    // The nearest heading above, if it names a year.
+    if let Some(h) = doc.seg.paragraphs[..p].iter().rev().find(|h| h.heading) {
+        if let Some(d) = doc.dates.iter().find(|d| d.start >= h.start && d.end <= h.end) {
+            return Some(period_of(d, "section", false));
+        }
+    }
+    None
+}

@@ -1,0 +1,163 @@
+//! The serde types of the output. Field names are camelCase in JSON; the
+//! report grows in later versions without renaming these fields.
+
+use serde::Serialize;
+
+/// Version of the report's JSON shape.
+pub const SCHEMA: &str = "ngoaivu.report/1";
+
+/// A span into the caller's original string. The core works in bytes;
+/// [`Report::to_utf16`] converts every span to UTF-16 code units, which is
+/// what the JS API and the CLI's JSON report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// What analyzing one document gives.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub schema: &'static str,
+    /// Whether spans are `"utf16"` code units or `"bytes"`.
+    pub offsets: &'static str,
+    pub stats: Stats,
+    /// Publication date detected in the header or passed by the caller (`YYYY-MM-DD`).
+    pub published: Option<String>,
+    pub metrics: Vec<Metric>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Stats {
+    /// Characters (Unicode scalar values) of the input.
+    pub chars: usize,
+    pub sentences: usize,
+    /// Wall time of the analysis, filled by the caller that can measure it.
+    pub milliseconds: f64,
+    /// Whether the input was read as HTML.
+    pub html: bool,
+}
+
+/// One figure found in the text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Metric {
+    pub id: String,
+    /// A TAXONOMY.md kind, or `other`.
+    pub kind: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+    /// Normalized value (full units of a currency, meters, …); null when vague.
+    pub value: Option<f64>,
+    /// The exact value as a decimal string, for values beyond 2^53.
+    pub value_text: Option<String>,
+    /// Upper end of a range ("5–7%").
+    pub value_to: Option<f64>,
+    /// Denominator of a fraction or rank ("15/63" → 63).
+    pub of: Option<f64>,
+    pub unit: &'static str,
+    pub qualifier: &'static str,
+    pub period: Option<Period>,
+    pub locality: Option<String>,
+    pub partners: Vec<String>,
+    pub change: Option<Change>,
+    pub plan_percent: Option<f64>,
+    pub plan_value: Option<f64>,
+    pub span: Span,
+    pub text: String,
+    pub sentence: Span,
+    pub confidence: f64,
+    /// The rule or cue that decided the kind.
+    pub rule: String,
+    /// Reading notes: `vague`, `ambiguous_format`, `glued`.
+    pub flags: Vec<&'static str>,
+}
+
+/// The years a figure covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Period {
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    /// A stock up to a date ("lũy kế", "đến nay", "hiện có").
+    pub cumulative: bool,
+    /// Where it came from: `clause`, `paragraph`, `section`, `document`, `relative`.
+    pub source: &'static str,
+}
+
+/// A stated change of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Change {
+    /// `increase` or `decrease`.
+    pub direction: &'static str,
+    pub percent: Option<f64>,
+    /// `yoy`, `annual_avg`, `vs_period`, or null.
+    pub basis: Option<&'static str>,
+    /// "gấp 1,5 lần".
+    pub times: Option<f64>,
+}
+
+impl Report {
+    /// Converts every byte span into UTF-16 code units of `original`.
+    pub fn to_utf16(mut self, original: &str) -> Report {
+        if self.offsets == "utf16" {
+            return self;
+        }
+        let conv = Utf16Index::new(original);
+        for m in &mut self.metrics {
+            m.span = conv.span(m.span);
+            m.sentence = conv.span(m.sentence);
+        }
+        self.offsets = "utf16";
+        self
+    }
+}
+
+/// Byte offset → UTF-16 offset, by binary search over the non-ASCII characters.
+struct Utf16Index {
+    /// (byte offset after a char, extra UTF-16 units so far beyond bytes… ) stored as cumulative deltas.
+    marks: Vec<(usize, isize)>,
+}
+
+impl Utf16Index {
+    fn new(s: &str) -> Utf16Index {
+        let mut marks = Vec::new();
+        let mut delta: isize = 0;
+        for (i, c) in s.char_indices() {
+            let b = c.len_utf8() as isize;
+            if b > 1 {
+                delta += c.len_utf16() as isize - b;
+                marks.push((i + c.len_utf8(), delta));
+            }
+        }
+        Utf16Index { marks }
+    }
+
+    fn at(&self, byte: usize) -> usize {
+        let k = self.marks.partition_point(|&(b, _)| b <= byte);
+        let delta = if k == 0 { 0 } else { self.marks[k - 1].1 };
+        (byte as isize + delta).max(0) as usize
+    }
+
+    fn span(&self, s: Span) -> Span {
+        Span { start: self.at(s.start), end: self.at(s.end) }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets() {
+        let s = "Đà 😀 5";
+        let idx = Utf16Index::new(s);
+        let five = s.find('5').unwrap_or(0);
+        assert_eq!(idx.at(five), "Đà 😀 ".encode_utf16().count());
+        assert_eq!(idx.at(0), 0);
+    }
+}

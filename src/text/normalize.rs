@@ -1,0 +1,526 @@
+//! One normalization pass: the text the rules read, and a map back to the
+//! caller's original string.
+//!
+//! What it does, in order, for each character: HTML decoding (when the input
+//! is HTML), line endings, every kind of space and invisible character,
+//! smart quotes, dashes, Markdown emphasis, footnote marks; then, line by
+//! line: NFC composition of decomposed letters, the new-style tone-mark
+//! placement (hoà → hòa, thuỷ → thủy), glued syllables split ("đoànra" →
+//! "đoàn ra"), runs of spaces collapsed, and lines broken in the middle of a
+//! sentence joined again.
+//!
+//! What it does not do: change letters, digits or punctuation that rules
+//! read (numbers stay as written), or lowercase — [`Normalized::lower`] is a
+//! lowercased copy with the same byte layout for case-insensitive matching.
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+use super::html;
+use super::offsets::OffsetMap;
+
+/// How the input is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Format {
+    /// Plain text (Markdown emphasis and footnote marks are tolerated).
+    Text,
+    /// HTML: tags removed, entities decoded.
+    Html,
+    /// HTML when a known tag appears, text otherwise.
+    #[default]
+    Auto,
+}
+
+impl Format {
+    /// Parses `"text"`, `"html"` or `"auto"`.
+    pub fn parse(s: &str) -> Option<Format> {
+        match s {
+            "text" => Some(Format::Text),
+            "html" => Some(Format::Html),
+            "auto" => Some(Format::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// A character of the normalized text and the original bytes it stands for.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Item {
+    pub ch: char,
+    start: u32,
+    len: u32,
+    /// The original bytes are exactly `ch` in UTF-8.
+    copy: bool,
+}
+
+impl Item {
+    pub(crate) fn copy(ch: char, start: usize) -> Item {
+        Item { ch, start: start as u32, len: ch.len_utf8() as u32, copy: true }
+    }
+    pub(crate) fn atomic(ch: char, start: usize, len: usize) -> Item {
+        Item { ch, start: start as u32, len: len as u32, copy: false }
+    }
+    fn replaced(self, ch: char) -> Item {
+        Item { ch, copy: false, ..self }
+    }
+    fn end(&self) -> u32 {
+        self.start + self.len
+    }
+}
+
+/// Normalized text with its map to the original.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    /// The text the rules read.
+    pub text: String,
+    /// `text` lowercased character by character where that keeps the byte
+    /// length (all Vietnamese letters do), so offsets are shared.
+    pub lower: String,
+    /// Whether the input was read as HTML.
+    pub html: bool,
+    map: OffsetMap,
+}
+
+impl Normalized {
+    /// The original byte span of a normalized byte span.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        self.map.to_original(start, end)
+    }
+}
+
+/// Normalizes `input`, read as `format`.
+pub fn normalize(input: &str, format: Format) -> Normalized {
+    let html = match format {
+        Format::Html => true,
+        Format::Text => false,
+        Format::Auto => html::looks_like_html(input),
+    };
+    let mut n = Normalizer::new(input.len());
+    if html {
+        html::decode(input, |it| n.feed(it));
+    } else {
+        for (i, ch) in input.char_indices() {
+            n.feed(Item::copy(ch, i));
+        }
+    }
+    n.finish(html)
+}
+
+/// What [`clean_char`] does with one character.
+enum Clean {
+    Keep,
+    Drop,
+    To(char),
+}
+
+fn clean_char(ch: char) -> Clean {
+    match ch {
+        '\t' | '\u{a0}' | '\u{2000}'..='\u{200a}' | '\u{202f}' | '\u{205f}' | '\u{3000}' | '\u{0b}' | '\u{85}' => {
+            Clean::To(' ')
+        }
+        '\u{0c}' | '\u{2028}' | '\u{2029}' => Clean::To('\n'),
+        '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' | '\u{200e}' | '\u{200f}'
+        | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{61c}' => Clean::Drop,
+        '“' | '”' | '„' | '‟' | '«' | '»' | '″' => Clean::To('"'),
+        '‘' | '’' | '‚' | '‛' | '′' | '`' => Clean::To('\''),
+        '–' | '—' | '‐' | '‑' | '‒' | '−' | '―' | '﹣' | '－' => Clean::To('-'),
+        // Markdown emphasis (`*x*`, `**x**`) and bullets.
+        '*' => Clean::Drop,
+        // Footnote marks; ² and ³ after "m" are units and handled by the caller.
+        '⁽' | '⁾' | '¹' | '²' | '³' | '⁰' | '⁴'..='⁹' => Clean::Drop,
+        c if c.is_control() && c != '\n' && c != '\r' => Clean::To(' '),
+        _ => Clean::Keep,
+    }
+}
+
+struct Normalizer {
+    text: String,
+    map: OffsetMap,
+    line: Vec<Item>,
+    scratch: Vec<Item>,
+    compose: String,
+    prev: char,
+    last_was_cr: bool,
+    /// Newlines seen after the last non-empty line, not yet written.
+    pending_breaks: Vec<Item>,
+}
+
+impl Normalizer {
+    fn new(cap: usize) -> Normalizer {
+        Normalizer {
+            text: String::with_capacity(cap),
+            map: OffsetMap::default(),
+            line: Vec::new(),
+            scratch: Vec::new(),
+            compose: String::new(),
+            prev: '\n',
+            last_was_cr: false,
+            pending_breaks: Vec::new(),
+        }
+    }
+
+    fn feed(&mut self, it: Item) {
+        let was_cr = std::mem::replace(&mut self.last_was_cr, it.ch == '\r');
+        // "\r\n" is one line break: widen the "\r" already pending.
+        if it.ch == '\n' && was_cr {
+            if let Some(last) = self.pending_breaks.last_mut() {
+                last.len = it.end() - last.start;
+                last.copy = false;
+            }
+            return;
+        }
+        let it = match it.ch {
+            '\r' => it.replaced('\n'),
+            '²' | '³' if self.prev == 'm' => it,
+            c => match clean_char(c) {
+                Clean::Keep => it,
+                Clean::Drop => return,
+                Clean::To(c) => it.replaced(c),
+            },
+        };
+        self.prev = it.ch;
+        if it.ch == '\n' {
+            self.end_line();
+            self.pending_breaks.push(it);
+            return;
+        }
+        self.line.push(it);
+    }
+
+    fn end_line(&mut self) {
+        if self.line.is_empty() {
+            return;
+        }
+        let mut line = std::mem::take(&mut self.line);
+        compose_nfc(&mut line, &mut self.scratch, &mut self.compose);
+        fix_tone_placement(&mut line);
+        split_glued_syllables(&mut line, &mut self.scratch);
+        collapse_spaces(&mut line, &mut self.scratch);
+        if !line.is_empty() {
+            self.write_breaks(line[0].ch);
+            for it in &line {
+                self.write(*it);
+            }
+        }
+        line.clear();
+        self.line = line;
+    }
+
+    /// Writes the newlines before a line: one space when the line continues
+    /// the previous one's sentence (a page break), else at most one blank line.
+    fn write_breaks(&mut self, next: char) {
+        let breaks = std::mem::take(&mut self.pending_breaks);
+        if self.text.is_empty() || breaks.is_empty() {
+            return;
+        }
+        let last = self.text.chars().next_back().unwrap_or('.');
+        let continues = breaks.len() <= 2
+            && next.is_lowercase()
+            && (last.is_alphanumeric() || last == ',')
+            && !self.text.ends_with('\n');
+        if continues {
+            let first = breaks[0];
+            let end = breaks[breaks.len() - 1].end();
+            self.write(Item::atomic(' ', first.start as usize, (end - first.start) as usize));
+        } else {
+            for it in breaks.iter().take(2) {
+                self.write(*it);
+            }
+        }
+    }
+
+    fn write(&mut self, it: Item) {
+        let at = self.text.len();
+        self.text.push(it.ch);
+        self.map.push(at, it.start as usize, it.ch.len_utf8(), it.len as usize, it.copy);
+    }
+
+    fn finish(mut self, html: bool) -> Normalized {
+        self.end_line();
+        let lower = lowercase_same_layout(&self.text);
+        Normalized { text: self.text, lower, html, map: self.map }
+    }
+}
+
+/// Lowercases each character whose lowercase has the same UTF-8 length.
+pub fn lowercase_same_layout(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars() {
+        let mut lower = ch.to_lowercase();
+        match (lower.next(), lower.next()) {
+            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Composes decomposed letters (NFD → NFC). A composed letter maps to all of
+/// its original pieces.
+fn compose_nfc(line: &mut Vec<Item>, scratch: &mut Vec<Item>, buf: &mut String) {
+    if is_nfc_quick(line.iter().map(|it| it.ch)) == IsNormalized::Yes {
+        return;
+    }
+    scratch.clear();
+    let mut i = 0;
+    while i < line.len() {
+        let mut j = i + 1;
+        while j < line.len() && is_combining_mark(line[j].ch) {
+            j += 1;
+        }
+        if j - i == 1 && line[i].ch.is_ascii() {
+            scratch.push(line[i]);
+        } else {
+            buf.clear();
+            buf.extend(line[i..j].iter().map(|it| it.ch));
+            let start = line[i].start;
+            let end = line[j - 1].end();
+            let same = buf.nfc().eq(buf.chars());
+            if same {
+                scratch.extend_from_slice(&line[i..j]);
+            } else {
+                for ch in buf.nfc() {
+                    scratch.push(Item::atomic(ch, start as usize, (end - start) as usize));
+                }
+            }
+        }
+        i = j;
+    }
+    std::mem::swap(line, scratch);
+}
+
+/// Old-style tone placement (hoà, khoẻ, thuỷ) → new style (hòa, khỏe, thủy),
+/// so both spellings are one word for matching.
+fn fix_tone_placement(line: &mut [Item]) {
+    for i in 1..line.len() {
+        let (first, second) = (line[i - 1].ch, line[i].ch);
+        let Some((base, tone)) = split_tone(second) else { continue };
+        let pair_ok = match (first.to_ascii_lowercase(), base) {
+            ('o', 'a') | ('o', 'e') => true,
+            ('u', 'y') => !matches!(i.checked_sub(2).map(|k| line[k].ch.to_ascii_lowercase()), Some('q')),
+            _ => false,
+        };
+        let word_end = line.get(i + 1).is_none_or(|n| !n.ch.is_alphabetic());
+        if !pair_ok || !word_end {
+            continue;
+        }
+        let Some(new_first) = add_tone(first, tone) else { continue };
+        let new_second = if second.is_uppercase() { base.to_ascii_uppercase() } else { base };
+        let start = line[i - 1].start;
+        let len = line[i].end() - start;
+        line[i - 1] = Item::atomic(new_first, start as usize, len as usize);
+        line[i] = Item::atomic(new_second, start as usize, len as usize);
+    }
+}
+
+/// Tones in the order of [`TONED`]'s columns: huyền, sắc, hỏi, ngã, nặng.
+const TONED: &[(char, [char; 5])] = &[
+    ('a', ['à', 'á', 'ả', 'ã', 'ạ']),
+    ('e', ['è', 'é', 'ẻ', 'ẽ', 'ẹ']),
+    ('y', ['ỳ', 'ý', 'ỷ', 'ỹ', 'ỵ']),
+    ('o', ['ò', 'ó', 'ỏ', 'õ', 'ọ']),
+    ('u', ['ù', 'ú', 'ủ', 'ũ', 'ụ']),
+    ('A', ['À', 'Á', 'Ả', 'Ã', 'Ạ']),
+    ('E', ['È', 'É', 'Ẻ', 'Ẽ', 'Ẹ']),
+    ('Y', ['Ỳ', 'Ý', 'Ỷ', 'Ỹ', 'Ỵ']),
+    ('O', ['Ò', 'Ó', 'Ỏ', 'Õ', 'Ọ']),
+    ('U', ['Ù', 'Ú', 'Ủ', 'Ũ', 'Ụ']),
+];
+
+fn split_tone(ch: char) -> Option<(char, usize)> {
+    TONED.iter().find_map(|(base, toned)| {
+        toned.iter().position(|&t| t == ch).map(|k| (base.to_ascii_lowercase(), k))
+    })
+}
+
+fn add_tone(base: char, tone: usize) -> Option<char> {
+    TONED.iter().find(|(b, _)| *b == base).map(|(_, toned)| toned[tone])
+}
+
+const VOWELS: &str = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ";
+const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
+const ONSETS: &[&str] = &[
+    "b", "c", "ch", "d", "đ", "g", "gh", "h", "k", "kh", "l", "m", "n", "ng", "ngh", "nh", "p", "ph", "r", "s",
+    "t", "th", "tr", "v", "x",
+];
+
+fn is_vowel(c: char) -> bool {
+    VOWELS.contains(c)
+}
+
+/// Splits lowercase words that are two Vietnamese syllables written
+/// together ("nhậpkhẩu", "đoànra"). A Vietnamese syllable has one vowel
+/// group, so a word with two, joined by a valid final + onset, is two
+/// syllables. Only words with a Vietnamese-only letter are touched, so
+/// foreign names and English words are left alone.
+fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
+    let mut changed = false;
+    scratch.clear();
+    let mut i = 0;
+    while i < line.len() {
+        if !line[i].ch.is_alphabetic() {
+            scratch.push(line[i]);
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < line.len() && line[j].ch.is_alphabetic() {
+            j += 1;
+        }
+        let word = &line[i..j];
+        match glued_split_point(word) {
+            Some(k) => {
+                scratch.extend_from_slice(&word[..k]);
+                scratch.push(Item::atomic(' ', word[k].start as usize, 0));
+                scratch.extend_from_slice(&word[k..]);
+                changed = true;
+            }
+            None => scratch.extend_from_slice(word),
+        }
+        i = j;
+    }
+    if changed {
+        std::mem::swap(line, scratch);
+    }
+}
+
+fn glued_split_point(word: &[Item]) -> Option<usize> {
+    if word.len() < 4 || !word[0].ch.is_lowercase() || word.iter().any(|it| it.ch.is_uppercase()) {
+        return None;
+    }
+    if !word.iter().any(|it| !it.ch.is_ascii()) {
+        return None;
+    }
+    let chars: Vec<char> = word.iter().map(|it| it.ch).collect();
+    // Vowel groups, treating the u of "qu" and the i of "gi"+vowel as consonants.
+    let vowel_at = |k: usize| -> bool {
+        let c = chars[k];
+        if !is_vowel(c) {
+            return false;
+        }
+        if k > 0 && c == 'u' && chars[k - 1] == 'q' {
+            return false;
+        }
+        if k > 0 && c == 'i' && chars[k - 1] == 'g' && chars.get(k + 1).is_some_and(|&n| is_vowel(n)) {
+            return false;
+        }
+        true
+    };
+    let mut groups = Vec::new();
+    let mut k = 0;
+    while k < chars.len() {
+        if vowel_at(k) {
+            let s = k;
+            while k < chars.len() && vowel_at(k) {
+                k += 1;
+            }
+            groups.push((s, k));
+        } else {
+            k += 1;
+        }
+    }
+    if groups.len() != 2 {
+        return None;
+    }
+    let (first_end, second_start) = (groups[0].1, groups[1].0);
+    let onset_first: String = chars[..groups[0].0].iter().collect();
+    if !(onset_first.is_empty() || ONSETS.contains(&onset_first.as_str()) || onset_first == "q" || onset_first == "g") {
+        return None;
+    }
+    for cut in first_end..=second_start {
+        let fin: String = chars[first_end..cut].iter().collect();
+        let onset: String = chars[cut..second_start].iter().collect();
+        if FINALS.contains(&fin.as_str()) && (ONSETS.contains(&onset.as_str()) || onset == "q" || onset == "g") && !onset.is_empty() {
+            return Some(cut);
+        }
+    }
+    None
+}
+
+fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
+    scratch.clear();
+    for it in line.iter() {
+        if it.ch == ' ' && scratch.last().is_none_or(|p| p.ch == ' ') {
+            continue;
+        }
+        scratch.push(*it);
+    }
+    while scratch.last().is_some_and(|p| p.ch == ' ') {
+        scratch.pop();
+    }
+    std::mem::swap(line, scratch);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s, Format::Text).text
+    }
+
+    fn check_spans(input: &str, format: Format) {
+        let n = normalize(input, format);
+        for (i, _) in n.text.char_indices() {
+            let (s, e) = n.to_original(i, i + n.text[i..].chars().next().map_or(1, |c| c.len_utf8()));
+            assert!(s <= e && e <= input.len() && input.is_char_boundary(s) && input.is_char_boundary(e));
+        }
+    }
+
+    #[test]
+    fn spaces_quotes_dashes() {
+        assert_eq!(norm("a\u{a0}\u{a0}b\tc\u{200b}d"), "a b cd");
+        assert_eq!(norm("“x” – ‘y’"), "\"x\" - 'y'");
+        assert_eq!(norm("**đoàn ra**, *ký kết*"), "đoàn ra, ký kết");
+        assert_eq!(norm("hợp tác⁽¹⁾ và 20 km²"), "hợp tác và 20 km²");
+    }
+
+    #[test]
+    fn nfd_composes_and_maps_back() {
+        let nfd: String = "Đối ngoại".nfd().collect();
+        let n = normalize(&nfd, Format::Text);
+        assert_eq!(n.text, "Đối ngoại");
+        let (s, e) = n.to_original(0, n.text.len());
+        assert_eq!(&nfd[s..e], nfd);
+        let word = n.text.find("ngoại").unwrap_or(0);
+        let (s, e) = n.to_original(word, n.text.len());
+        assert_eq!(&nfd[s..e], "ngoại".nfd().collect::<String>());
+    }
+
+    #[test]
+    fn tone_placement() {
+        assert_eq!(norm("hoà bình, thuỷ sản, khoẻ, uỷ ban, hoạ sĩ, quý, hoàn"), "hòa bình, thủy sản, khỏe, ủy ban, họa sĩ, quý, hoàn");
+        assert_eq!(norm("HOÀ"), "HÒA");
+    }
+
+    #[test]
+    fn glued_syllables() {
+        assert_eq!(norm("xuất nhậpkhẩu và đoànra"), "xuất nhập khẩu và đoàn ra");
+        assert_eq!(norm("Bolykhămxay, Vietnam, quốc, giữa, người, khuyến"), "Bolykhămxay, Vietnam, quốc, giữa, người, khuyến");
+    }
+
+    #[test]
+    fn page_break_joins_sentence() {
+        assert_eq!(norm("đã cử 40 đoàn\r\nra nước ngoài.\nNăm 2016"), "đã cử 40 đoàn ra nước ngoài.\nNăm 2016");
+        assert_eq!(norm("a\n\n\n\nB"), "a\n\nB");
+    }
+
+    #[test]
+    fn html_entities_map_to_original() {
+        let html = "<p>T&#7893;ng 5&nbsp;tỷ</p><script>x=1</script>";
+        let n = normalize(html, Format::Auto);
+        assert!(n.html);
+        assert_eq!(n.text, "Tổng 5 tỷ");
+        let at = n.text.find("Tổng").unwrap_or(0);
+        let (s, e) = n.to_original(at, at + "Tổng".len());
+        assert_eq!(&html[s..e], "T&#7893;ng");
+        check_spans(html, Format::Html);
+    }
+
+    #[test]
+    fn lower_keeps_layout() {
+        let n = normalize("ĐOÀN RA Quảng Tây", Format::Text);
+        assert_eq!(n.lower, "đoàn ra quảng tây");
+        assert_eq!(n.lower.len(), n.text.len());
+    }
+}

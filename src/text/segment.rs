@@ -1,0 +1,136 @@
+//! Paragraphs, sentences and headings of normalized text.
+//!
+//! A paragraph is a line. A sentence ends at `.`, `!`, `?` or `…` followed
+//! by a space and a capital, a digit or a quote — not after Vietnamese
+//! abbreviations (TP., ThS., TS. …), and never inside a number, because
+//! numbers are whole tokens. A heading is a short line without a final
+//! period that is all capitals or starts with a section number.
+
+/// A byte range of normalized text.
+pub type Range = (usize, usize);
+
+/// One paragraph, with whether it reads as a heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraph {
+    pub start: usize,
+    pub end: usize,
+    pub heading: bool,
+}
+
+/// The structure of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Segments {
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Range>,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "tp", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "nxb", "tr", "q", "p", "mr", "ms", "dr", "st", "v.v", "ttxvn",
+    "vnđ", "đ/c", "tt", "ubnd", "hđnd",
+];
+
+impl Segments {
+    /// The sentence containing byte `pos` (or the nearest before it).
+    pub fn sentence_of(&self, pos: usize) -> Range {
+        let k = self.sentences.partition_point(|s| s.0 <= pos);
+        self.sentences.get(k.saturating_sub(1)).copied().unwrap_or((0, 0))
+    }
+
+    /// Index of the paragraph containing byte `pos`.
+    pub fn paragraph_index(&self, pos: usize) -> usize {
+        self.paragraphs.partition_point(|p| p.start <= pos).saturating_sub(1)
+    }
+}
+
+/// Splits normalized text.
+pub fn segment(text: &str) -> Segments {
+    let mut seg = Segments::default();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + line.len();
+        if !line.trim().is_empty() {
+            seg.paragraphs.push(Paragraph { start, end, heading: is_heading(line) });
+            split_sentences(text, start, end, &mut seg.sentences);
+        }
+        start = end + 1;
+    }
+    seg
+}
+
+fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
+    let para = &text[start..end];
+    let mut s = 0;
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            continue;
+        }
+        let after = &para[i + c.len_utf8()..];
+        if !after.starts_with(' ') {
+            continue;
+        }
+        let next = after.trim_start().chars().next();
+        let opens = next.is_some_and(|n| n.is_uppercase() || n.is_ascii_digit() || matches!(n, '"' | '\'' | '(' | '-'));
+        if !opens {
+            continue;
+        }
+        if c == '.' {
+            let word_start = para[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '/')).map_or(0, |k| k + 1);
+            let word = para[word_start..i].to_lowercase();
+            if ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) {
+                continue;
+            }
+        }
+        let e = i + c.len_utf8();
+        if e > s {
+            out.push((start + s, start + e));
+        }
+        s = e + 1;
+        while iter.peek().is_some_and(|&(k, _)| k < s) {
+            iter.next();
+        }
+    }
+    if s < para.len() {
+        out.push((start + s, end));
+    }
+}
+
+fn is_heading(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 120 || t.ends_with('.') || t.ends_with(',') || t.ends_with(';') {
+        return false;
+    }
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    // "I.", "II.", "1.", "2.1.", "a)" followed by a capital.
+    let marker_end = t.find(|c: char| c == ' ').unwrap_or(0);
+    let marker = &t[..marker_end];
+    let numbered = !marker.is_empty()
+        && (marker.ends_with('.') || marker.ends_with(')'))
+        && marker.trim_end_matches(['.', ')']).split('.').all(|p| {
+            !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || p.chars().all(|c| "IVXLC".contains(c)) || (p.len() == 1 && p.chars().all(|c| c.is_ascii_lowercase())))
+        });
+    numbered && t[marker_end..].trim_start().chars().next().is_some_and(char::is_uppercase) && t.chars().count() <= 100
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_skip_abbreviations_and_decimals() {
+        let t = "TP. Hồ Chí Minh đón 200 đoàn. Kim ngạch đạt 3,5 tỷ USD! ThS. Nguyễn A nói.";
+        let s = segment(t);
+        let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(texts, ["TP. Hồ Chí Minh đón 200 đoàn.", "Kim ngạch đạt 3,5 tỷ USD!", "ThS. Nguyễn A nói."]);
+    }
+
+    #[test]
+    fn headings() {
+        let s = segment("TỈNH LẠNG SƠN\nI. Kết quả đạt được\nNăm 2016 tỉnh đã cử 40 đoàn.\n2.1. Công tác đối ngoại");
+        let h: Vec<bool> = s.paragraphs.iter().map(|p| p.heading).collect();
+        assert_eq!(h, [true, true, false, true]);
+    }
+}

@@ -1,0 +1,106 @@
+//! Tokens of normalized text: words, numbers, punctuation and line breaks,
+//! each with its byte span. Numbers keep their inner `.` and `,` (a
+//! separator followed by a digit) so "12.170,76" is one token; everything
+//! else about numbers is decided by the reader in `read`.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (and the combining marks on them).
+    Word,
+    /// ASCII digits, with inner `.` / `,` between digits.
+    Number,
+    /// Any other visible character, one per token.
+    Punct,
+    /// A line break (paragraph boundary).
+    Break,
+}
+
+/// One token: kind, byte span, and whether whitespace came before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokKind,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace (or nothing at all, at the start) separates it from the previous token.
+    pub spaced: bool,
+}
+
+impl Token {
+    pub fn text<'a>(&self, s: &'a str) -> &'a str {
+        s.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Splits normalized text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut spaced = true;
+    let mut i = 0;
+    while i < text.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            out.push(Token { kind: TokKind::Break, start: i, end: i + 1, spaced });
+            spaced = true;
+            i += 1;
+            continue;
+        }
+        if b == b' ' {
+            spaced = true;
+            i += 1;
+            continue;
+        }
+        if b.is_ascii_digit() {
+            let start = i;
+            while i < text.len() {
+                let c = bytes[i];
+                if c.is_ascii_digit() {
+                    i += 1;
+                } else if (c == b'.' || c == b',') && bytes.get(i + 1).is_some_and(|n| n.is_ascii_digit()) {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { kind: TokKind::Number, start, end: i, spaced });
+            spaced = false;
+            continue;
+        }
+        let ch = text[i..].chars().next().unwrap_or(' ');
+        if ch.is_alphabetic() {
+            let start = i;
+            for c in text[i..].chars() {
+                if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+                    i += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token { kind: TokKind::Word, start, end: i, spaced });
+        } else if ch.is_whitespace() {
+            i += ch.len_utf8();
+            spaced = true;
+            continue;
+        } else {
+            out.push(Token { kind: TokKind::Punct, start: i, end: i + ch.len_utf8(), spaced });
+            i += ch.len_utf8();
+        }
+        spaced = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_keep_inner_separators() {
+        let t = "đạt 12.170,76 tỷ, 4691lượt.";
+        let toks = tokenize(t);
+        let texts: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
+        assert_eq!(texts, ["đạt", "12.170,76", "tỷ", ",", "4691", "lượt", "."]);
+        assert!(!toks[5].spaced);
+    }
+}
