@@ -1,0 +1,8 @@
+// Node entry: loads the nodejs build of the WASM synchronously.
+import { createRequire } from 'node:module';
+import { makeApi } from './api.js';
+
+const require = createRequire(import.meta.url);
+const raw = require('../pkg/nodejs/ngoaivu.js');
+
+export const { analyze, Analyzer, kinds, version } = makeApi(raw);
