@@ -95,6 +95,8 @@ pub struct Change {
     /// `increase` or `decrease`.
     pub direction: &'static str,
     pub percent: Option<f64>,
+    /// An absolute change in the figure's unit ("tăng 992.829 USD").
+    pub amount: Option<f64>,
     /// `yoy`, `annual_avg`, `vs_period`, or null.
     pub basis: Option<&'static str>,
     /// "gấp 1,5 lần".

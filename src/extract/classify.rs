@@ -20,6 +20,8 @@ enum Cond {
     Flag(&'static str),
     NotFlag(&'static str),
     NearFlag(&'static str),
+    /// The word right before the figure (and its qualifier) is one of these.
+    WordBefore(Vec<&'static str>),
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +55,8 @@ fn rules() -> &'static [Rule] {
                                     Some(Cond::NotFlag(leak(f)))
                                 } else if let Some(f) = c.strip_prefix('~') {
                                     Some(Cond::NearFlag(leak(f)))
+                                } else if let Some(w) = c.strip_prefix('<') {
+                                    Some(Cond::WordBefore(w.split('|').map(leak).collect()))
                                 } else {
                                     let (fam, vals) = c.split_once('=')?;
                                     Some(Cond::Family(leak(fam), vals.split('|').map(leak).collect()))
@@ -71,37 +75,89 @@ fn rules() -> &'static [Rule] {
 pub struct Context<'a> {
     /// Cues of the sentence, in order, including domains lent by earlier figures.
     pub hits: &'a [CueHit],
+    /// Cues before the sentence (its paragraph and up to two before it in
+    /// the section): a topic set there carries on.
+    pub paragraph: &'a [CueHit],
+    /// Where the figure's own paragraph starts.
+    pub para_start: usize,
     /// The figure's span.
     pub start: usize,
     pub end: usize,
     /// End of the noun phrase after the figure.
     pub near_end: usize,
-    /// The figure stands inside parentheses.
+    /// The figure stands right after an opening parenthesis.
     pub in_parens: bool,
+    /// The figure stands inside parentheses (a breakdown or restatement).
+    pub in_group: bool,
+    /// The lowercase word right before the figure and its qualifier.
+    pub word_before: &'a str,
 }
 
-/// Domains weaker than the specific ones: a specific domain in the same
-/// noun phrase wins over them ("dự án đầu tư của kiều bào").
-const GENERIC: &[&str] = &["INVEST"];
+/// How specific a family value is: in a noun phrase, or behind a figure,
+/// a more specific value wins over a more general one ("dự án đầu tư của
+/// kiều bào" is the diaspora's, not any investment).
+fn specificity(value: &str) -> u8 {
+    match value {
+        "INVEST" => 0,
+        "DOMESTIC" | "ENTERPRISE" => 1,
+        _ => 2,
+    }
+}
+
+/// Families whose value carries on from earlier sentences of the paragraph.
+const CARRIED: &[&str] = &["DOM", "DIR"];
 
 impl Context<'_> {
-    /// The value of `family` nearest the figure: the noun phrase after it
-    /// first (specific over generic), then the nearest before it.
+    /// The value of `family` for the figure: the most specific one in the
+    /// noun phrase after it; else the most specific one before it in the
+    /// sentence (nearest first); else one carried from the paragraph.
     pub fn family(&self, family: &str) -> Option<&'static str> {
         let in_family = |h: &&CueHit| h.tag.family == Some(family);
-        let near: Vec<&CueHit> = self.hits.iter().filter(in_family).filter(|h| h.start >= self.end && h.start < self.near_end).collect();
-        if let Some(h) = near.iter().find(|h| !GENERIC.contains(&h.tag.value)).or(near.first()) {
+        let near = self.hits.iter().filter(in_family).filter(|h| h.start >= self.start && h.start < self.near_end);
+        let near_best = best(near, |h| h.start);
+        if let Some(h) = near_best.filter(|h| specificity(h.tag.value) >= 1) {
             return Some(h.tag.value);
         }
-        let before: Vec<&CueHit> = self.hits.iter().filter(in_family).filter(|h| h.end <= self.start).collect();
-        let last = before.last()?;
-        // A specific value close behind the nearest generic one still wins.
-        if GENERIC.contains(&last.tag.value) {
-            if let Some(spec) = before.iter().rev().take_while(|h| last.start - h.end < 24).find(|h| !GENERIC.contains(&h.tag.value)) {
-                return Some(spec.tag.value);
-            }
+        // "3 dự án đầu tư" names no domain of its own: the sentence's or
+        // paragraph's specific one, if any, still applies.
+        if let Some(h) = near_best {
+            return Some(self.specific_before(family).unwrap_or(h.tag.value));
         }
-        Some(last.tag.value)
+        let before: Vec<&CueHit> = self.hits.iter().filter(in_family).filter(|h| h.end <= self.start).collect();
+        let top = before.iter().map(|h| specificity(h.tag.value)).max();
+        let best_before = before.iter().rev().find(|h| Some(specificity(h.tag.value)) == top);
+        if let Some(h) = best_before.filter(|h| specificity(h.tag.value) >= 1 || !CARRIED.contains(&family)) {
+            return Some(h.tag.value);
+        }
+        // Only a generic value (or none) here: a specific one set earlier
+        // carries on ("… vốn FDI … Hà Nội với 3.013 dự án").
+        if let Some(v) = self.specific_before(family) {
+            return Some(v);
+        }
+        best_before.map(|h| h.tag.value)
+    }
+
+    /// The nearest specific value before the figure: in its sentence, else
+    /// earlier in its paragraph, else — when its paragraph has named no
+    /// value of the family at all — in the paragraphs before.
+    fn specific_before(&self, family: &str) -> Option<&'static str> {
+        let in_family = |h: &&CueHit| h.tag.family == Some(family);
+        let specific = |h: &&CueHit| in_family(h) && specificity(h.tag.value) >= 1;
+        if let Some(h) = self.hits.iter().filter(specific).rfind(|h| h.end <= self.start) {
+            return Some(h.tag.value);
+        }
+        if !CARRIED.contains(&family) {
+            return None;
+        }
+        let (earlier, own) = self.paragraph.split_at(self.paragraph.partition_point(|h| h.start < self.para_start));
+        if let Some(h) = own.iter().rev().find(specific) {
+            return Some(h.tag.value);
+        }
+        let named_here = own.iter().any(|h| in_family(&h)) || self.hits.iter().any(|h| in_family(&h) && h.end <= self.start);
+        if named_here {
+            return None;
+        }
+        earlier.iter().rev().find(specific).map(|h| h.tag.value)
     }
 
     fn flag(&self, flag: &str) -> bool {
@@ -110,8 +166,23 @@ impl Context<'_> {
 
     fn near_flag(&self, flag: &str) -> bool {
         (flag == "PAREN" && self.in_parens)
-            || self.hits.iter().any(|h| h.tag.family.is_none() && h.tag.value == flag && h.start >= self.end && h.start < self.near_end)
+            || self.hits.iter().any(|h| h.tag.family.is_none() && h.tag.value == flag && h.start >= self.start && h.start < self.near_end)
     }
+}
+
+/// The most specific hit, nearest (smallest key) among equals.
+fn best<'a>(hits: impl Iterator<Item = &'a CueHit>, key: impl Fn(&CueHit) -> usize) -> Option<&'a CueHit> {
+    hits.fold(None, |acc: Option<&CueHit>, h| match acc {
+        None => Some(h),
+        Some(a) => {
+            let (sa, sh) = (specificity(a.tag.value), specificity(h.tag.value));
+            if sh > sa || (sh == sa && key(h) < key(a)) {
+                Some(h)
+            } else {
+                Some(a)
+            }
+        }
+    })
 }
 
 /// The decided kind and the rule that decided it.
@@ -122,7 +193,7 @@ pub struct Decision {
 }
 
 fn unit_matches(rule_unit: &str, q: &Quantity) -> bool {
-    rule_unit == q.unit || (rule_unit == "money" && q.class == UnitClass::Money)
+    rule_unit == q.noun || (rule_unit == "money" && q.class == UnitClass::Money)
 }
 
 /// Classifies one quantity.
@@ -145,6 +216,7 @@ pub fn classify(q: &Quantity, ctx: &Context) -> Option<Decision> {
             Cond::Flag(f) => ctx.flag(f),
             Cond::NotFlag(f) => !ctx.flag(f),
             Cond::NearFlag(f) => ctx.near_flag(f),
+            Cond::WordBefore(words) => words.contains(&ctx.word_before),
         });
         if ok {
             let conds: Vec<String> = rule
@@ -155,6 +227,7 @@ pub fn classify(q: &Quantity, ctx: &Context) -> Option<Decision> {
                     Cond::Flag(f) => format!("+{f}"),
                     Cond::NotFlag(f) => format!("!{f}"),
                     Cond::NearFlag(f) => format!("~{f}"),
+                    Cond::WordBefore(_) => format!("<{}", ctx.word_before),
                 })
                 .collect();
             return Some(Decision { kind: rule.kind, rule: format!("rules.tsv:{} {} {}", rule.line, q.unit, conds.join(" ")).trim().to_string() });

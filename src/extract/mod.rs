@@ -54,14 +54,21 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         let lo = doc.cues.partition_point(|h| h.start < sentence.0);
         let hi = doc.cues.partition_point(|h| h.start < sentence.1);
         let mut hits: Vec<CueHit> = doc.cues[lo..hi].to_vec();
-        if !lent.is_empty() {
+        // Lent domains only decide money ("… với tổng vốn 372 triệu USD").
+        if !lent.is_empty() && q.class == UnitClass::Money {
             hits.extend_from_slice(&lent);
             hits.sort_by_key(|h| h.start);
         }
         let near_end = noun_phrase_end(&doc, q);
         let in_parens = q.first > 0 && doc.toks[q.first - 1].text(&norm.text) == "(";
-        let ctx = Context { hits: &hits, start: q.start, end: q.end, near_end, in_parens };
+        let in_group = inside_parens(&doc, q, sentence.0);
+        let paragraph = &doc.cues[doc.cues.partition_point(|h| h.start < context_start(&doc, q.start))..lo];
         let qualifier_text = q.qualifier_span.map(|(s, e)| &norm.lower[s..e]);
+        let lead = q.qualifier_span.map_or(q.start, |(s, _)| s.min(q.start));
+        let lead_tok = doc.toks.partition_point(|t| t.start < lead);
+        let word_before = lead_tok.checked_sub(1).map_or("", |k| doc.toks[k].text(&norm.lower));
+        let para_start = doc.seg.paragraphs.get(doc.seg.paragraph_index(q.start)).map_or(0, |p| p.start);
+        let ctx = Context { hits: &hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before };
 
         let mut decision = classify(q, &ctx);
         // "(tương đương 551 triệu USD)" restates the money figure before it.
@@ -70,6 +77,40 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
                 if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit) && m.kind != "other") {
                     decision = Some(classify::Decision { kind: prev.kind, rule: format!("restates {}", prev.id) });
                 }
+            }
+        }
+        let prev_metric = prev_in_sentence.and_then(|(_, idx)| metrics.get(idx));
+        match figure_role(&doc, q, &ctx, prev_metric, decision.as_ref().map(|d| d.kind)) {
+            Role::Level => {}
+            Role::Breakdown => {
+                if let Some(prev) = prev_metric {
+                    decision = Some(classify::Decision { kind: prev.kind, rule: format!("breakdown of {}", prev.id) });
+                }
+            }
+            Role::Vague => decision = None,
+            Role::Change(direction) => {
+                if let (Some((_, idx)), Some(v)) = (prev_in_sentence, q.value) {
+                    if let Some(prev) = metrics.get_mut(idx).filter(|p| p.change.is_none()) {
+                        let pct = q.class == UnitClass::Percent;
+                        let basis = read_basis(q, &hits);
+                        let amount = (!pct).then(|| v.to_f64());
+                        let percent = pct.then(|| v.to_f64());
+                        prev.change = Some(Change { direction, percent, amount, basis, times: None });
+                    }
+                }
+                decision = None;
+            }
+            Role::Plan { percent } => {
+                if let (Some((_, idx)), Some(v)) = (prev_in_sentence, q.value) {
+                    if let Some(prev) = metrics.get_mut(idx) {
+                        if percent {
+                            prev.plan_percent = Some(v.to_f64());
+                        } else {
+                            prev.plan_value = Some(v.to_f64());
+                        }
+                    }
+                }
+                decision = None;
             }
         }
         let info = decision.as_ref().and_then(|d| kinds::kind_info(d.kind)).unwrap_or_else(kinds::other);
@@ -123,18 +164,6 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             rule: decision.map(|d| d.rule).unwrap_or_default(),
             flags,
         };
-        // "tăng 45% so với cùng kỳ" after a figure is that figure's change.
-        if q.class == UnitClass::Percent && metric.kind == "other" {
-            if let Some((_, idx)) = prev_in_sentence {
-                if let Some(change) = read_change(&doc, q, &hits) {
-                    if let Some(prev) = metrics.get_mut(idx) {
-                        if prev.change.is_none() && prev.unit != "percent" {
-                            prev.change = Some(change);
-                        }
-                    }
-                }
-            }
-        }
         if metric.kind != "other" || prev_in_sentence.is_none() {
             prev_in_sentence = Some((sentence.0, metrics.len()));
         }
@@ -154,17 +183,49 @@ fn is_money_unit(unit: &str) -> bool {
     unit.len() == 3 && unit.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// End of the noun phrase after a figure: the next comma, bracket, clause
-/// mark or number, at most ten tokens on.
+/// Whether the figure stands inside an open parenthesis of its sentence.
+fn inside_parens(doc: &Doc, q: &Quantity, sentence_start: usize) -> bool {
+    let mut depth = 0i32;
+    for t in doc.toks[..q.first].iter().rev() {
+        if t.start < sentence_start {
+            break;
+        }
+        match t.text(&doc.norm.text) {
+            ")" => depth += 1,
+            "(" if depth == 0 => return true,
+            "(" => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Words that end the noun phrase after a figure: what follows them is
+/// another phrase ("102 triệu USD và nhập khẩu đạt …").
+const PHRASE_ENDS: &[&str] = &[
+    "và", "với", "còn", "nhưng", "trong", "đạt", "tăng", "giảm", "chiếm", "so", "bằng", "là", "gồm", "như", "để", "tại",
+];
+
+/// End of the noun phrase after a figure: the next clause mark, number or
+/// phrase-ending word, at most twelve tokens on. A comma followed by another
+/// head noun continues it ("9 chương trình, dự án, phi dự án viện trợ …").
 fn noun_phrase_end(doc: &Doc, q: &Quantity) -> usize {
+    let text = &doc.norm.text;
+    let lower = &doc.norm.lower;
     let mut k = q.last + 1;
     let mut end = q.end;
     let mut n = 0;
     while let Some(t) = doc.toks.get(k) {
-        if n >= 10 || t.kind == TokKind::Number || t.kind == TokKind::Break {
+        if n >= 12 || t.kind == TokKind::Number || t.kind == TokKind::Break {
             break;
         }
-        if t.kind == TokKind::Punct && matches!(t.text(&doc.norm.text), "," | ";" | "(" | ")" | ":" | "." | "!" | "?") {
+        if t.kind == TokKind::Punct {
+            let p = t.text(text);
+            let continues = p == "," && crate::read::scan::starts_unit(lower, &doc.toks, k + 1);
+            if !continues && matches!(p, "," | ";" | "(" | ")" | ":" | "." | "!" | "?") {
+                break;
+            }
+        } else if t.kind == TokKind::Word && PHRASE_ENDS.contains(&t.text(lower)) {
             break;
         }
         end = t.end;
@@ -174,20 +235,74 @@ fn noun_phrase_end(doc: &Doc, q: &Quantity) -> usize {
     end
 }
 
-/// "tăng 45% so với cùng kỳ", "bình quân 6%/năm".
-fn read_change(doc: &Doc, q: &Quantity, hits: &[CueHit]) -> Option<Change> {
-    let before = q.first.checked_sub(1).map(|k| doc.toks[k].text(&doc.norm.lower)).unwrap_or("");
-    let direction = match before {
-        "tăng" | "tăng thêm" => "increase",
-        "giảm" => "decrease",
-        _ => return None,
+/// What a figure is to the sentence around it.
+enum Role {
+    /// A level: the figure itself.
+    Level,
+    /// "(2 quốc tế, 01 song phương …)" after "12 cặp cửa khẩu": a part of the figure before.
+    Breakdown,
+    /// "hàng chục đoàn": no value to write down.
+    Vague,
+    /// "tăng 45% so với cùng kỳ", "tăng 992.829 USD": the change of the figure before.
+    Change(&'static str),
+    /// "(kế hoạch 1,2 tỷ USD)", "đạt 50% kế hoạch": the plan of the figure before.
+    Plan { percent: bool },
+}
+
+fn figure_role(doc: &Doc, q: &Quantity, ctx: &Context, prev: Option<&Metric>, kind: Option<&str>) -> Role {
+    if q.vague || q.value.is_none() {
+        return Role::Vague;
+    }
+    let lower = &doc.norm.lower;
+    let word = |k: usize| doc.toks.get(k).filter(|t| t.kind == TokKind::Word).map_or("", |t| t.text(lower));
+    let Some(prev) = prev else { return Role::Level };
+    if q.first >= 2 && word(q.first - 1) == "hoạch" && word(q.first - 2) == "kế" {
+        return Role::Plan { percent: q.class == UnitClass::Percent };
+    }
+    if q.class == UnitClass::Percent && word(q.last + 1) == "kế" && word(q.last + 2) == "hoạch" {
+        return Role::Plan { percent: true };
+    }
+    let direction = match ctx.word_before {
+        "tăng" => Some("increase"),
+        "giảm" => Some("decrease"),
+        "thêm" if q.first >= 2 && word(q.first - 2) == "tăng" => Some("increase"),
+        _ => None,
     };
-    let basis = hits
-        .iter()
-        .filter(|h| h.tag.family == Some("BASIS") && h.start >= q.end && h.start < q.end + 40)
+    if let Some(d) = direction {
+        if kind.is_none_or(|k| k != "economic_growth") {
+            return Role::Change(d);
+        }
+    }
+    let counted = prev.kind != "other" && !is_money_unit(prev.unit) && !matches!(prev.unit, "percent" | "m" | "point" | "rank");
+    if q.class == UnitClass::Bare && ctx.in_group && counted && prev.value.is_some() {
+        return Role::Breakdown;
+    }
+    Role::Level
+}
+
+/// The basis of a change: "so với cùng kỳ" after it, "bình quân" before it.
+fn read_basis(q: &Quantity, hits: &[CueHit]) -> Option<&'static str> {
+    hits.iter()
+        .filter(|h| h.tag.family == Some("BASIS"))
+        .filter(|h| (h.start >= q.end && h.start < q.end + 48) || (h.end <= q.start && q.start - h.end < 24))
         .map(|h| h.tag.value)
-        .next();
-    Some(Change { direction, percent: q.value.map(|v| v.to_f64()), basis, times: None })
+        .next()
+}
+
+/// Where the context of a figure starts: two paragraphs back, but not
+/// across a heading — a paragraph carries on the subject of the ones
+/// before it within a section.
+fn context_start(doc: &Doc, pos: usize) -> usize {
+    let p = doc.seg.paragraph_index(pos);
+    let mut start = doc.seg.paragraphs.get(p).map_or(0, |x| x.start);
+    for k in (p.saturating_sub(2)..p).rev() {
+        let para = doc.seg.paragraphs[k];
+        if para.heading {
+            break;
+        }
+        start = para.start;
+    }
+    start
 }
 
 /// The publication date: a full date in the document's first lines.

@@ -96,6 +96,8 @@ pub struct Quantity {
     pub of: Option<Decimal>,
     /// Unit code: `delegation`, `VND`, `m`, `percent`, … (`number` when none).
     pub unit: &'static str,
+    /// The head noun the rules read (`official` for "lượt cán bộ"); the unit when no finer noun.
+    pub noun: &'static str,
     pub class: UnitClass,
     pub qualifier: Qualifier,
     /// Normalized byte span of the qualifier cue, if any.
@@ -149,6 +151,7 @@ pub struct Readings {
 #[derive(Debug, Clone, Copy)]
 struct UnitDef {
     unit: &'static str,
+    noun: &'static str,
     class: UnitClass,
     exp: u32,
 }
@@ -177,7 +180,11 @@ fn tables() -> &'static Tables {
                 _ => 0,
             };
             let unit: &'static str = Box::leak(row.get(1)?.to_string().into_boxed_str());
-            Some((row[0].to_string(), UnitDef { unit, class, exp }))
+            let noun = match row.get(4) {
+                Some(n) if !n.is_empty() => Box::leak(n.to_string().into_boxed_str()),
+                _ => unit,
+            };
+            Some((row[0].to_string(), UnitDef { unit, noun, class, exp }))
         });
         let qualifiers = tsv_rows(include_str!("../data/qualifiers.tsv")).filter_map(|row| {
             let q = Qualifier::parse(row.get(1)?)?;
@@ -329,6 +336,7 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
         if rank {
             q.class = UnitClass::Rank;
             q.unit = "rank";
+            q.noun = "rank";
             if punct(toks, text, i + 1) == Some('/') {
                 if let Some(of) = toks.get(i + 2).filter(|n| n.kind == TokKind::Number).and_then(|n| read_digits(n.text(text))) {
                     q.of = Some(of.value);
@@ -339,6 +347,7 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
         } else {
             q.class = UnitClass::Ordinal;
             q.unit = "ordinal";
+            q.noun = "ordinal";
         }
         let next = q.last + 1;
         out.quantities.push(q);
@@ -350,6 +359,7 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     // "$5", "US$ 5".
     if prev_tok.is_some_and(|p| p.kind == TokKind::Punct && p.text(text) == "$") {
         q.unit = "USD";
+        q.noun = "USD";
         q.class = UnitClass::Money;
         q.start = toks[i - 1].start;
         q.first = i - 1;
@@ -382,6 +392,7 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     // Unit.
     if punct(toks, text, k) == Some('%') {
         q.unit = "percent";
+        q.noun = "percent";
         q.class = UnitClass::Percent;
         k += 1;
         // "%/năm"
@@ -390,11 +401,13 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
         }
     } else if word(toks, lower, k) == "phần" && word(toks, lower, k + 1) == "trăm" {
         q.unit = "percent";
+        q.noun = "percent";
         q.class = UnitClass::Percent;
         k += 2;
     } else if let Some((u, n)) = unit_after(lower, toks, k, t) {
         if q.class != UnitClass::Money || u.class == UnitClass::Money {
             q.unit = u.unit;
+            q.noun = u.noun;
             q.class = u.class;
             if u.exp > 0 {
                 q.value = q.value.and_then(|v| v.shift(u.exp));
@@ -407,9 +420,11 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     if q.class == UnitClass::Bare && k2 != i + 1 {
         // "5 triệu" with no noun is still a number.
         q.unit = "number";
+        q.noun = "number";
     }
     if prev_word == "gấp" {
         q.unit = "times";
+        q.noun = "times";
         q.class = UnitClass::Times;
         if word(toks, lower, k) == "lần" {
             k += 1;
@@ -432,6 +447,7 @@ fn base_quantity(toks: &[Token], i: usize, value: Decimal) -> Quantity {
         value_to: None,
         of: None,
         unit: "number",
+        noun: "number",
         class: UnitClass::Bare,
         qualifier: Qualifier::Exact,
         qualifier_span: None,
@@ -447,6 +463,11 @@ fn skip_number_chain(toks: &[Token], text: &str, i: usize) -> usize {
         j += 1;
     }
     j
+}
+
+/// Whether a unit or head noun starts at token `k` (for coordinated nouns).
+pub fn starts_unit(lower: &str, toks: &[Token], k: usize) -> bool {
+    unit_after(lower, toks, k, tables()).is_some_and(|(u, _)| u.class == UnitClass::Count)
 }
 
 fn unit_after(lower: &str, toks: &[Token], k: usize, t: &Tables) -> Option<(UnitDef, usize)> {
@@ -632,6 +653,7 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
         q.value = None;
         q.vague = true;
         q.unit = u.unit;
+        q.noun = u.noun;
         q.class = u.class;
         q.last = k + n - 1;
         q.end = toks[q.last].end;
@@ -655,15 +677,20 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
     }
     let (u, n) = match unit_after(lower, toks, i + used, t) {
         Some(found) => found,
-        None if used >= 2 && words[used - 1] != "năm" => (UnitDef { unit: "number", class: UnitClass::Bare, exp: 0 }, 0),
+        None if used >= 2 && words[used - 1] != "năm" => (UnitDef { unit: "number", noun: "number", class: UnitClass::Bare, exp: 0 }, 0),
         None => return None,
     };
     if used == 1 && matches!(u.class, UnitClass::Duration) {
         return None;
     }
+    // "hai nước", "hai tỉnh", "hai bên" mean "both"; "một tỉnh" is "a province".
+    if used == 1 && (words[0] == "một" || (words[0] == "hai" && matches!(u.unit, "country" | "locality" | "side")) || prev == "cả") {
+        return None;
+    }
     // A single digit word with a unit must not be the tail of a name ("Điện Biên Phủ một ..."): require it to be spaced.
     let mut q = base_quantity(toks, i, value);
     q.unit = u.unit;
+    q.noun = u.noun;
     q.class = u.class;
     if u.exp > 0 {
         q.value = q.value.and_then(|v| v.shift(u.exp));
