@@ -34,10 +34,24 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let readings = scan(&norm.text, &norm.lower, &toks);
     let cues = find_cues(&norm.lower);
     let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities };
-    let published = opts.published.clone().or_else(|| detect_published(&doc));
-    let pub_year: Option<u16> = published.as_deref().and_then(|p| p.get(..4)).and_then(|y| y.parse().ok());
+    let header_date = detect_published(&doc);
+    let published = opts.published.clone().or_else(|| header_date.map(|d| d.from.iso()));
+    // The header's date is when the text was written, not what its figures cover.
+    let mut doc = doc;
+    if let Some(h) = header_date {
+        doc.dates.retain(|d| d.start != h.start);
+    }
+    let doc = doc;
+    // Without a publication date, "so với cùng kỳ năm 2023" still tells
+    // that the text speaks of 2024.
+    let pub_year: Option<u16> = published
+        .as_deref()
+        .and_then(|p| p.get(..4))
+        .and_then(|y| y.parse().ok())
+        .or_else(|| doc.dates.iter().find(|d| d.basis).map(|d| d.to.year + 1));
     let pub_month: Option<u8> = published.as_deref().and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
 
+    let doc_period = document_period(&doc, pub_year, pub_month);
     let mut metrics: Vec<Metric> = Vec::with_capacity(doc.quantities.len());
     // Domains lent by classified counts, per sentence start.
     let mut lent: Vec<CueHit> = Vec::new();
@@ -134,7 +148,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         if q.glued {
             flags.push("glued");
         }
-        let period = find_period(&doc, q, sentence, &hits, pub_year, pub_month);
+        let period = find_period(&doc, q, sentence, &hits, pub_year, pub_month, doc_period.as_ref());
         let confidence = match (&decision, ctx.family("DIR").or(ctx.family("DOM")).or(ctx.family("TOPIC"))) {
             (None, _) => 0.3,
             (Some(_), Some(_)) => 0.85,
@@ -306,13 +320,36 @@ fn context_start(doc: &Doc, pos: usize) -> usize {
 }
 
 /// The publication date: a full date in the document's first lines.
-fn detect_published(doc: &Doc) -> Option<String> {
+fn detect_published(doc: &Doc) -> Option<DateMention> {
     let head_end = doc.seg.paragraphs.get(4).map_or(doc.norm.text.len(), |p| p.start).min(600);
-    doc.dates
-        .iter()
-        .take_while(|d| d.start < head_end)
-        .find(|d| d.from.day.is_some() && d.from == d.to)
-        .map(|d| d.from.iso())
+    doc.dates.iter().take_while(|d| d.start < head_end).find(|d| d.from.day.is_some() && d.from == d.to && !d.basis).copied()
+}
+
+/// The period a document as a whole is about: the first date its title and
+/// lead name (not a comparison base), or a relative year they state.
+fn document_period(doc: &Doc, pub_year: Option<u16>, pub_month: Option<u8>) -> Option<Period> {
+    let lead_end = doc.seg.paragraphs.get(4).map_or(doc.norm.text.len(), |p| p.start);
+    if let Some(d) = doc.dates.iter().take_while(|d| d.start < lead_end).find(|d| !d.basis) {
+        return Some(period_of(d, "document", false));
+    }
+    let hits: Vec<CueHit> = doc.cues.iter().take_while(|h| h.start < lead_end).copied().collect();
+    relative_year(&hits, pub_year, pub_month).map(|y| Period { from: y.to_string(), to: y.to_string(), cumulative: false, source: "document" })
+}
+
+/// A year stated relative to the publication date: "năm qua", "năm nay".
+fn relative_year(hits: &[CueHit], pub_year: Option<u16>, pub_month: Option<u8>) -> Option<u16> {
+    let y = pub_year?;
+    let has = |p: &str| hits.iter().any(|h| h.tag.value == p);
+    if has("REL_PREV") {
+        Some(y - 1)
+    } else if has("REL_PAST") {
+        // "năm qua" in the first half of a year is the year just ended.
+        Some(if pub_month.is_some_and(|m| m <= 6) { y - 1 } else { y })
+    } else if has("REL_THIS") {
+        Some(y)
+    } else {
+        None
+    }
 }
 
 fn period_of(d: &DateMention, source: &'static str, cumulative: bool) -> Period {
@@ -329,44 +366,37 @@ fn find_period(
     hits: &[CueHit],
     pub_year: Option<u16>,
     pub_month: Option<u8>,
+    doc_period: Option<&Period>,
 ) -> Option<Period> {
     let cumulative = hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= q.start);
-    let in_sentence: Vec<&DateMention> = doc.dates.iter().filter(|d| d.start >= sentence.0 && d.end <= sentence.1).collect();
+    let dates = doc.dates.iter().filter(|d| !d.basis);
+    let in_sentence: Vec<&DateMention> = dates.clone().filter(|d| d.start >= sentence.0 && d.end <= sentence.1).collect();
     if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= q.start) {
         return Some(period_of(d, "clause", cumulative));
     }
     if let Some(d) = in_sentence.iter().find(|d| d.start >= q.end) {
         return Some(period_of(d, "clause", cumulative));
     }
-    let relative = |p: &str| hits.iter().any(|h| h.tag.value == p);
-    if let Some(y) = pub_year {
-        let year = if relative("REL_PREV") {
-            Some(y - 1)
-        } else if relative("REL_PAST") {
-            // "năm qua" in the first half of a year is the year just ended.
-            Some(if pub_month.is_some_and(|m| m <= 6) { y - 1 } else { y })
-        } else if relative("REL_THIS") {
-            Some(y)
-        } else {
-            None
-        };
-        if let Some(year) = year {
-            return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
-        }
+    if let Some(year) = relative_year(hits, pub_year, pub_month) {
+        return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
     }
     if cumulative {
         return None;
     }
     let p = doc.seg.paragraph_index(q.start);
     let para = doc.seg.paragraphs.get(p)?;
-    if let Some(d) = doc.dates.iter().rev().find(|d| d.start >= para.start && d.end <= sentence.0) {
+    if let Some(d) = dates.clone().filter(|d| d.start >= para.start && d.end <= sentence.0).last() {
         return Some(period_of(d, "paragraph", false));
+    }
+    let para_hits: Vec<CueHit> = doc.cues.iter().filter(|h| h.start >= para.start && h.end <= sentence.0).copied().collect();
+    if let Some(year) = relative_year(&para_hits, pub_year, pub_month) {
+        return Some(Period { from: year.to_string(), to: year.to_string(), cumulative: false, source: "paragraph" });
     }
     // The nearest heading above, if it names a year.
     if let Some(h) = doc.seg.paragraphs[..p].iter().rev().find(|h| h.heading) {
-        if let Some(d) = doc.dates.iter().find(|d| d.start >= h.start && d.end <= h.end) {
+        if let Some(d) = dates.clone().find(|d| d.start >= h.start && d.end <= h.end) {
             return Some(period_of(d, "section", false));
         }
     }
-    None
+    doc_period.cloned()
 }

@@ -116,6 +116,9 @@ pub struct DateMention {
     pub last: usize,
     pub from: YearMonthDay,
     pub to: YearMonthDay,
+    /// A comparison base ("so với năm 2021", "so với cùng kỳ năm 2022"),
+    /// not the period of the figures around it.
+    pub basis: bool,
 }
 
 /// A date with optional month and day.
@@ -197,7 +200,7 @@ fn tables() -> &'static Tables {
 /// Words before a number that make it a label, not a quantity.
 const LABEL_BEFORE: &[&str] = &[
     "lộ", "ql", "đt", "tl", "hl", "km", "số", "khóa", "khoá", "tầng", "phòng", "điện", "thoại", "tel", "fax",
-    "hotline", "sđt", "đường", "ô", "lô", "phường", "quận", "kỳ", "đợt", "điều", "khoản", "mục", "chương",
+    "hotline", "sđt", "đường", "ô", "lô", "phường", "quận", "đợt", "điều", "khoản", "mục", "chương",
     "phần", "tập", "trang", "hình", "bảng", "biểu", "top",
 ];
 
@@ -304,6 +307,13 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     if line_start(toks, i) && raw.contains('.') && read_digits(raw).is_some_and(|r| r.english) {
         return Some(i + 1);
     }
+    // A year standing alone.
+    if let Some(y) = int_of(toks, text, i) {
+        let year_word = matches!(prev_word, "năm" | "niên");
+        if is_year(y, raw.len()) && (year_word || unit_after(lower, toks, i + 1, t).is_none_or(|(u, _)| u.class == UnitClass::Duration)) {
+            return Some(read_year(text, lower, toks, i, y as u16, out));
+        }
+    }
     // Labels: roads, document and phone numbers, clauses, "Top 10".
     if LABEL_BEFORE.contains(&prev_word) && unit_after(lower, toks, i + 1, t).is_none() {
         return Some(skip_number_chain(toks, text, i));
@@ -322,12 +332,6 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     let reading = read_digits(raw)?;
     if raw.ends_with(".0") || (after_acronym && (reading.english || unit_after(lower, toks, i + 1, t).is_none())) {
         return Some(i + 1);
-    }
-    // A year standing alone.
-    if let Some(y) = int_of(toks, text, i) {
-        if is_year(y, raw.len()) && unit_after(lower, toks, i + 1, t).is_none_or(|(u, _)| u.class == UnitClass::Duration) {
-            return Some(read_year(text, toks, i, y as u16, out));
-        }
     }
     // Ordinals and ranks.
     if prev_word == "thứ" {
@@ -433,6 +437,7 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     q.last = k - 1;
     q.end = toks[k - 1].end;
     apply_qualifier(lower, toks, &mut q, t);
+    share_qualifier(lower, toks, &mut q, out);
     out.quantities.push(q);
     Some(k)
 }
@@ -522,6 +527,7 @@ fn apply_qualifier(lower: &str, toks: &[Token], q: &mut Quantity, t: &Tables) {
     // Adjacent cues, possibly stacked ("ước đạt hơn"); "đạt", "là" may sit between.
     let mut j = q.first;
     let mut adjacent = true;
+    let mut past_comma = false;
     let mut steps = 0;
     while j > 0 && steps < 12 {
         steps += 1;
@@ -537,12 +543,13 @@ fn apply_qualifier(lower: &str, toks: &[Token], q: &mut Quantity, t: &Tables) {
             }
             if p == "," {
                 adjacent = false;
+                past_comma = true;
             }
             j = k;
             continue;
         }
         if let Some(((qual, adj), n)) = t.qualifiers.match_ending_at(toks, lower, k) {
-            if (*adj && adjacent) || !*adj {
+            if (*adj && adjacent) || (!*adj && !past_comma) {
                 if qual.rank() > best.rank() {
                     best = *qual;
                     span = Some((toks[k + 1 - n].start, toks[k].end));
@@ -560,6 +567,19 @@ fn apply_qualifier(lower: &str, toks: &[Token], q: &mut Quantity, t: &Tables) {
     q.qualifier_span = span;
 }
 
+/// "khoảng 47.067,6 tỷ đồng và 51 triệu USD": a figure coordinated with the
+/// one right before it shares its qualifier.
+fn share_qualifier(lower: &str, toks: &[Token], q: &mut Quantity, out: &Readings) {
+    if q.qualifier != Qualifier::Exact || q.first < 2 {
+        return;
+    }
+    let Some(prev) = out.quantities.last() else { return };
+    let joined = matches!(toks[q.first - 1].text(lower), "và" | "hoặc") && prev.last + 2 == q.first;
+    if joined && prev.class == q.class {
+        q.qualifier = prev.qualifier;
+    }
+}
+
 fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readings) -> Option<usize> {
     let a = int_of(toks, text, i)?;
     let slash = |k: usize| punct(toks, text, k).filter(|c| *c == '/' || *c == '-' || *c == '.').is_some() && is_unspaced(toks, k);
@@ -572,7 +592,7 @@ fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readin
                     let y = if c < 100 { 2000 + c } else { c };
                     if (1..=31).contains(&a) && (1..=12).contains(&b) && (1900..=2100).contains(&y) {
                         let d = YearMonthDay { year: y as u16, month: Some(b as u8), day: Some(a as u8) };
-                        push_date(toks, i, i + 4, d, d, out);
+                        push_date(lower, toks, i, i + 4, d, d, out);
                         return Some(i + 5);
                     }
                 }
@@ -580,7 +600,7 @@ fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readin
             let b_len = toks[i + 2].end - toks[i + 2].start;
             if (1..=12).contains(&a) && is_year(b, b_len) && punct(toks, text, i + 1) != Some('.') {
                 let d = YearMonthDay { year: b as u16, month: Some(a as u8), day: None };
-                push_date(toks, i, i + 2, d, d, out);
+                push_date(lower, toks, i, i + 2, d, d, out);
                 return Some(i + 3);
             }
             if prev == "ngày" && (1..=31).contains(&a) && (1..=12).contains(&b) {
@@ -597,7 +617,7 @@ fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readin
         if word(toks, lower, i + 1) == "năm" {
             if let Some(y) = int_of(toks, text, i + 2).filter(|&y| is_year(y, toks[i + 2].end - toks[i + 2].start)) {
                 let d = YearMonthDay { year: y as u16, month: Some(a as u8), day: None };
-                push_date(toks, i, i + 2, d, d, out);
+                push_date(lower, toks, i, i + 2, d, d, out);
                 return Some(i + 3);
             }
         }
@@ -610,7 +630,7 @@ fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readin
 }
 
 /// A year, or a span of years "2011 - 2020", "2015-2020", "từ 2005 đến 2010".
-fn read_year(text: &str, toks: &[Token], i: usize, y: u16, out: &mut Readings) -> usize {
+fn read_year(text: &str, lower: &str, toks: &[Token], i: usize, y: u16, out: &mut Readings) -> usize {
     let from = YearMonthDay::year(y);
     let dash = punct(toks, text, i + 1) == Some('-');
     let to_word = toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Word && matches!(t.text(text), "đến" | "tới"));
@@ -618,17 +638,32 @@ fn read_year(text: &str, toks: &[Token], i: usize, y: u16, out: &mut Readings) -
         if let Some(y2) = int_of(toks, text, i + 2) {
             let len = toks[i + 2].end - toks[i + 2].start;
             if is_year(y2, len) && y2 as u16 >= y {
-                push_date(toks, i, i + 2, from, YearMonthDay::year(y2 as u16), out);
+                push_date(lower, toks, i, i + 2, from, YearMonthDay::year(y2 as u16), out);
                 return i + 3;
             }
         }
     }
-    push_date(toks, i, i, from, from, out);
+    push_date(lower, toks, i, i, from, from, out);
     i + 1
 }
 
-fn push_date(toks: &[Token], first: usize, last: usize, from: YearMonthDay, to: YearMonthDay, out: &mut Readings) {
-    out.dates.push(DateMention { start: toks[first].start, end: toks[last].end, first, last, from, to });
+fn push_date(lower: &str, toks: &[Token], first: usize, last: usize, from: YearMonthDay, to: YearMonthDay, out: &mut Readings) {
+    // "so với [cùng kỳ] [năm] 2021": look back a few words, not past a clause mark.
+    let mut basis = false;
+    let mut k = first;
+    for _ in 0..6 {
+        let Some(j) = k.checked_sub(1) else { break };
+        let t = toks[j];
+        if t.kind != TokKind::Word {
+            break;
+        }
+        if t.text(lower) == "với" && j > 0 && toks[j - 1].text(lower) == "so" {
+            basis = true;
+            break;
+        }
+        k = j;
+    }
+    out.dates.push(DateMention { start: toks[first].start, end: toks[last].end, first, last, from, to, basis });
 }
 
 /// Number words ("tám dự án", "hai mươi lăm đoàn") and vague amounts ("hàng trăm").
