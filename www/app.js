@@ -515,7 +515,7 @@ function renderReading(text, metrics) {
       markById.set(m.id, current);
       continue;
     }
-    if (m.span.start > cursor) frag.append(document.createTextNode(text.slice(cursor, m.span.start)));
+    if (m.span.start > cursor) frag.append(document.createRange().createContextualFragment(text.slice(cursor, m.span.start)));
     const mark = el('mark', 'hl');
     mark.textContent = text.slice(m.span.start, m.span.end);
     mark.tabIndex = 0;
@@ -693,10 +693,16 @@ els.lang.addEventListener('click', () => {
   applyLang();
 });
 
+// Hover shows a tip only when the pointer really moved: Chromium also fires
+// mouseover when content scrolls under a resting pointer (e.g. after focus
+// jumps to a highlight), which would steal the tip from the focused mark.
+let pointer = { x: NaN, y: NaN };
 els.reading.addEventListener('mouseover', (e) => {
+  const moved = e.clientX !== pointer.x || e.clientY !== pointer.y;
   const mark = e.target.closest && e.target.closest('mark.hl');
-  if (mark && mark !== tipOwner) showTip(mark);
+  if (moved && mark && mark !== tipOwner) showTip(mark);
 });
+document.addEventListener('mousemove', (e) => (pointer = { x: e.clientX, y: e.clientY }), { passive: true });
 els.reading.addEventListener('mouseleave', () => {
   if (!els.reading.contains(document.activeElement)) hideTip();
 });

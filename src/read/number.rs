@@ -109,7 +109,9 @@ pub fn read_number_words(words: &[&str]) -> Option<(Decimal, usize)> {
     let mut after_tens = false;
     let mut last_scale: Option<u32> = None;
     let mut any = false;
+    let mut after_hundred = false;
     for (k, &w) in words.iter().enumerate() {
+        let was_hundred = std::mem::replace(&mut after_hundred, w == "trăm");
         if let Some(d) = digit_word(w, after_tens) {
             if current.is_some() && !after_tens {
                 break;
@@ -130,7 +132,7 @@ pub fn read_number_words(words: &[&str]) -> Option<(Decimal, usize)> {
             after_tens = true;
             last_scale = None;
         } else if w == "linh" || w == "lẻ" {
-            if small == 0 || current.is_some() {
+            if !was_hundred || current.is_some() {
                 break;
             }
             after_tens = false;

@@ -318,6 +318,23 @@ fn read_at_number(text: &str, lower: &str, toks: &[Token], i: usize, t: &Tables,
     if LABEL_BEFORE.contains(&prev_word) && unit_after(lower, toks, i + 1, t).is_none() {
         return Some(skip_number_chain(toks, text, i));
     }
+    // Phone numbers: "Điện thoại: 0205 3870 111", or a long run from a leading zero.
+    let phone_cue = (1..=3).any(|b| i >= b && matches!(word(toks, lower, i - b), "thoại" | "tel" | "fax" | "hotline" | "sđt" | "đt" | "nóng"));
+    if phone_cue && raw.starts_with('0') {
+        let mut j = i + 1;
+        while toks.get(j).is_some_and(|t| t.kind == TokKind::Number || matches!(t.text(text), "." | "-" | "(" | ")")) {
+            j += 1;
+        }
+        return Some(j);
+    }
+    // Glued to a following capital that is no unit: a name ("5G", "3D", "1A").
+    if is_unspaced(toks, i + 1)
+        && toks[i + 1].kind == TokKind::Word
+        && toks[i + 1].text(text).chars().next().is_some_and(char::is_uppercase)
+        && unit_after(lower, toks, i + 1, t).is_none()
+    {
+        return Some(i + 2);
+    }
     // A leading-zero long digit run is a phone number.
     let digits = raw.bytes().filter(u8::is_ascii_digit).count();
     if raw.starts_with('0') && digits >= 9 {
@@ -701,7 +718,7 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
     // Consecutive words only: number words never span punctuation.
     let mut words = Vec::new();
     let mut k = i;
-    while k < toks.len() && toks[k].kind == TokKind::Word && words.len() < 12 {
+    while k < toks.len() && toks[k].kind == TokKind::Word && words.len() < 32 {
         words.push(toks[k].text(lower));
         k += 1;
     }

@@ -75,7 +75,9 @@ pub(crate) fn decode(html: &str, mut emit: impl FnMut(Item)) {
             let next = bytes.get(i + 1).copied().unwrap_or(b' ');
             if next.is_ascii_alphabetic() || next == b'/' || next == b'!' || next == b'?' {
                 let end = find_tag_end(bytes, i + 1);
-                let inner = &html[i + 1..end.saturating_sub(1).max(i + 1)];
+                // Without its closing ">" (at the end of input) the tag runs to the end.
+                let inner_end = if bytes.get(end.wrapping_sub(1)) == Some(&b'>') { end - 1 } else { end };
+                let inner = &html[i + 1..inner_end.max(i + 1)];
                 let name = tag_name(inner).to_ascii_lowercase();
                 let closing = inner.starts_with('/');
                 let tag_end = end;
@@ -153,7 +155,8 @@ const NAMED: &[(&str, char)] = &[
 
 /// Decodes one character reference at the start of `s`: `&name;`, `&#N;`, `&#xH;`.
 fn decode_entity(s: &str) -> Option<(char, usize)> {
-    let semi = s[..s.len().min(12)].find(';')?;
+    // Byte search: the slice must not cut a multi-byte character.
+    let semi = s.bytes().take(12).position(|b| b == b';')?;
     let body = &s[1..semi];
     let ch = if let Some(num) = body.strip_prefix('#') {
         let v = if let Some(hex) = num.strip_prefix('x').or_else(|| num.strip_prefix('X')) {
@@ -184,6 +187,10 @@ mod tests {
         assert_eq!(text("a&nbsp;&amp;&nbsp;b<br/>c"), "a\u{a0}&\u{a0}b\nc");
         assert_eq!(text("<!-- hidden -->a<STYLE>p{}</STYLE>b"), "ab");
         assert_eq!(text("a < b & c"), "a < b & c");
+        // Regression (found by the proptest): "&" followed by multi-byte text.
+        assert_eq!(text("&ĐĐĐĐĐĐ;"), "&ĐĐĐĐĐĐ;");
+        // Regression (found by the proptest): an unclosed tag ending in multi-byte text.
+        assert_eq!(text("a</®"), "a");
         assert_eq!(text("<a href=\"x>y\">link</a>"), "link");
     }
 
