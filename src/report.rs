@@ -25,7 +25,68 @@ pub struct Report {
     pub stats: Stats,
     /// Publication date detected in the header or passed by the caller (`YYYY-MM-DD`).
     pub published: Option<String>,
+    pub document: Document,
     pub metrics: Vec<Metric>,
+    /// Named places, each once with all its mentions.
+    pub entities: Vec<Entity>,
+}
+
+/// The structure of the document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Document {
+    /// The first line, when it reads as a title.
+    pub title: Option<String>,
+    /// The province or city the document is mostly about.
+    pub locality: Option<String>,
+    pub paragraphs: usize,
+    pub sections: Vec<Section>,
+    /// Paragraphs that repeat an earlier one verbatim.
+    pub repeated_paragraphs: Vec<Span>,
+}
+
+/// A part of the document under a heading.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Section {
+    pub heading: String,
+    pub span: Span,
+    /// The province the heading names, which its figures are about.
+    pub locality: Option<String>,
+}
+
+/// A named place and where the text names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    pub id: String,
+    /// `country`, `foreign_locality` or `province`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// Canonical Vietnamese name.
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 (the country's, for a foreign locality); the name for a province.
+    pub code: &'static str,
+    /// For provinces: the 2025 province it is part of.
+    pub merged_into: Option<&'static str>,
+    pub mentions: Vec<Mention>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A foreign partner named with a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Partner {
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 of the country.
+    pub code: &'static str,
+    /// `country` or `foreign_locality`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -61,7 +122,7 @@ pub struct Metric {
     pub qualifier: &'static str,
     pub period: Option<Period>,
     pub locality: Option<String>,
-    pub partners: Vec<String>,
+    pub partners: Vec<Partner>,
     pub change: Option<Change>,
     pub plan_percent: Option<f64>,
     pub plan_value: Option<f64>,
@@ -73,6 +134,8 @@ pub struct Metric {
     pub rule: String,
     /// Reading notes: `vague`, `ambiguous_format`, `glued`.
     pub flags: Vec<&'static str>,
+    /// The figure's paragraph repeats an earlier one verbatim.
+    pub repeat: bool,
 }
 
 /// The years a figure covers.
@@ -113,6 +176,17 @@ impl Report {
         for m in &mut self.metrics {
             m.span = conv.span(m.span);
             m.sentence = conv.span(m.sentence);
+        }
+        for e in &mut self.entities {
+            for m in &mut e.mentions {
+                m.span = conv.span(m.span);
+            }
+        }
+        for s in &mut self.document.sections {
+            s.span = conv.span(s.span);
+        }
+        for p in &mut self.document.repeated_paragraphs {
+            *p = conv.span(*p);
         }
         self.offsets = "utf16";
         self

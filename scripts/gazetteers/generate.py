@@ -169,6 +169,7 @@ DROP = {
     "Korea, Republic of", "Micronesia, Federated States of", "Moldova, Republic of",
     "Taiwan, Province of China", "Virgin Islands, British", "Virgin Islands, U.S.",
     "Quần đảo Virgin, Anh", "Quần đảo Virgin, Hoa Kỳ", "Cộng hoà Moldova",
+    "Netherlands (Kingdom of the)",
 }
 
 # Variants the packages lack. Vietnamese spellings follow the Vietnamese
@@ -186,8 +187,7 @@ VARIANTS = {
     "AO": ["Ăng-gô-la", "Ănggôla"],
     "AR": ["Ác-hen-ti-na", "Áchentina", "Achentina", "Cộng hòa Argentina"],
     "AT": ["Áo", "Cộng hòa Áo", "Ốt-xtơ-ri-a"],
-    "AU": ["Australia", "Ô-xtrây-li-a", "Ôxtrâylia", "Ô-xtơ-rây-li-a", "Ôt-xtrây-li-a",
-           "Ốt-xtrây-li-a", "Ô-xtrây-lia", "Khối thịnh vượng chung Úc", "Liên bang Úc", "nước Úc"],
+    "AU": ["Australia", "Ô-xtrây-li-a", "Ôxtrâylia", "Ô-xtơ-rây-li-a", "Ốt-xtrây-li-a", "Ô-xtrây-lia", "Khối thịnh vượng chung Úc", "Liên bang Úc"],
     "AZ": ["A-déc-bai-gian", "Adécbaigian", "Azerbaijan"],
     "BD": ["Băng-la-đét", "Bănglađét", "Bangladesh"],
     "BE": ["Vương quốc Bỉ", "Belgium"],
@@ -201,13 +201,13 @@ VARIANTS = {
     "CH": ["Thụy Sỹ", "Liên bang Thụy Sĩ", "Switzerland"],
     "CL": ["Chi-lê", "Chilê", "Cộng hòa Chile"],
     "CN": ["CHND Trung Hoa", "Cộng hòa Nhân dân Trung Hoa", "Trung Hoa", "CHNDTH",
-           "PRC", "People's Republic of China", "nước CHND Trung Hoa"],
+           "PRC", "People's Republic of China"],
     "CO": ["Cô-lôm-bi-a", "Côlômbia"],
     "CR": ["Cốt-xta Ri-ca", "Côxta Rica"],
     "CU": ["Cu-ba", "Cu Ba", "Cộng hòa Cuba"],
     "CY": ["Síp", "Cộng hòa Síp", "Cyprus", "Sýp"],
     "CZ": ["CH Séc", "Cộng hòa Séc", "Czech", "Czechia", "Czech Republic"],
-    "DE": ["CHLB Đức", "Cộng hòa Liên bang Đức", "Germany", "Federal Republic of Germany", "nước Đức"],
+    "DE": ["CHLB Đức", "Cộng hòa Liên bang Đức", "Germany", "Federal Republic of Germany"],
     "DK": ["Vương quốc Đan Mạch", "Denmark"],
     "DZ": ["An-giê-ri", "Angiêri", "Algeria"],
     "EC": ["Ê-cu-a-đo", "Êcuađo"],
@@ -216,7 +216,7 @@ VARIANTS = {
     "ES": ["Vương quốc Tây Ban Nha", "Spain"],
     "ET": ["Ê-ti-ô-pi-a", "Êtiôpia"],
     "FI": ["Cộng hòa Phần Lan", "Finland"],
-    "FR": ["Cộng hòa Pháp", "CH Pháp", "France", "French Republic", "nước Pháp"],
+    "FR": ["Cộng hòa Pháp", "CH Pháp", "France", "French Republic"],
     "GB": ["Anh", "Anh Quốc", "Vương quốc Liên hiệp Anh và Bắc Ireland",
            "Vương quốc Liên hiệp Anh và Bắc Ai-len", "Liên hiệp Vương quốc Anh và Bắc Ai-len",
            "Vương quốc Anh và Bắc Ireland", "UK", "U.K.", "Great Britain", "Britain", "England"],
@@ -228,7 +228,7 @@ VARIANTS = {
     "HR": ["Crô-a-ti-a", "Crôatia"],
     "HU": ["Hung-ga-ri", "Hunggari", "Hungari", "Hungaria"],
     "ID": ["In-đô-nê-xi-a", "Inđônêxia", "Indonexia", "Cộng hòa Indonesia"],
-    "IE": ["Ai-len", "Ailen", "Ai Len", "Cộng hòa Ireland"],
+    "IE": ["Ai-len", "Ailen", "Cộng hòa Ireland"],
     "IL": ["I-xra-en", "Ixraen", "Nhà nước Israel"],
     "IN": ["Cộng hòa Ấn Độ", "India"],
     "IQ": ["I-rắc", "Irắc", "I-rác"],
@@ -237,7 +237,7 @@ VARIANTS = {
     "IT": ["Ý", "I-ta-li-a", "Itali", "Italy", "Cộng hòa Italia", "Cộng hòa Ý"],
     "JM": ["Gia-mai-ca", "Giamaica"],
     "JO": ["Gioóc-đa-ni", "Gioócđani", "Jordan"],
-    "JP": ["Nhật", "Japan", "Nhật Bổn", "nước Nhật"],
+    "JP": ["Nhật", "Japan", "Nhật Bổn"],
     "KE": ["Kê-ni-a", "Kênia"],
     "KG": ["Cư-rơ-gư-xtan", "Cưrơgưxtan", "Kyrgyzstan", "Kirghizistan"],
     "KH": ["Vương quốc Campuchia", "Cam-pu-chia", "Căm-pu-chia", "Cambodia", "Kingdom of Cambodia",
@@ -248,7 +248,7 @@ VARIANTS = {
            "South Korea", "Republic of Korea", "Korea", "ROK"],
     "KW": ["Cô-oét", "Côoét", "Kuwait"],
     "KZ": ["Ca-dắc-xtan", "Cadắcxtan", "Ka-dắc-xtan", "Kadắcxtan", "Kazakstan", "Cộng hòa Kazakhstan"],
-    "LA": ["CHDCND Lào", "Cộng hòa Dân chủ Nhân dân Lào", "Laos", "Lao PDR", "Lao", "nước bạn Lào"],
+    "LA": ["CHDCND Lào", "Cộng hòa Dân chủ Nhân dân Lào", "Laos", "Lao PDR"],
     "LB": ["Libăng", "Lebanon"],
     "LK": ["Xri Lan-ca", "Xrilanca", "Sri Lanka"],
     "LT": ["Lít-va", "Lítva", "Lithuania"],
@@ -283,7 +283,7 @@ VARIANTS = {
     "QA": ["Ca-ta", "Cata"],
     "RO": ["Ru-ma-ni", "Rumani", "Rumania", "Rô-ma-ni-a"],
     "RS": ["Xéc-bi-a", "Xécbia", "Cộng hòa Serbia"],
-    "RU": ["Liên bang Nga", "LB Nga", "Russia", "Russian Federation", "nước Nga"],
+    "RU": ["Liên bang Nga", "LB Nga", "Russia", "Russian Federation"],
     "SA": ["Ả-rập Xê-út", "Ả Rập Xê Út", "A-rập Xê-út", "Ả Rập Saudi", "Vương quốc Ả Rập Xê-út",
            "Saudi Arabia"],
     "SD": ["Xu-đăng", "Xuđăng"],
@@ -302,9 +302,9 @@ VARIANTS = {
     "TW": ["Đài Loan (Trung Quốc)", "Taiwan", "Trung Hoa Dân Quốc", "Đài Bắc Trung Hoa",
            "Chinese Taipei"],
     "TZ": ["Tan-da-ni-a", "Tandania"],
-    "UA": ["Ucraina", "Ukraine", "U-crai-na", "U-crai-na", "Ucraine"],
+    "UA": ["Ucraina", "Ukraine", "U-crai-na", "U-crai-na"],
     "US": ["Mỹ", "Hợp chủng quốc Hoa Kỳ", "Hợp chúng quốc Hoa Kỳ", "Hoa Kì", "USA", "U.S.A.",
-           "U.S.", "United States", "United States of America", "nước Mỹ"],
+           "U.S.", "United States", "United States of America"],
     "UY": ["U-ru-goay", "Urugoay"],
     "UZ": ["U-dơ-bê-ki-xtan", "Udơbêkixtan"],
     "VA": ["Vatican", "Tòa thánh", "Holy See"],
@@ -319,10 +319,11 @@ VARIANTS = {
 # Names of a row that, lowercased, are also ordinary words (Vietnamese, or
 # English "us"): a matcher should take them only capitalized and in a
 # country context ("ý kiến", "đạo đức", "pháp luật", "áo", "sinh nhật",
-# "anh", "thiên nga", "séc" = cheque, "thẩm mỹ", "khinh bỉ").
+# "anh", "thiên nga", "séc" = cheque, "thẩm mỹ", "khinh bỉ", "đại hàn" =
+# the "great cold" solar term).
 COMMON_WORD = {
     "AT": ["Áo"], "BE": ["Bỉ"], "CZ": ["Séc"], "DE": ["Đức"], "FR": ["Pháp"],
-    "GB": ["Anh"], "IT": ["Ý"], "JP": ["Nhật"], "RU": ["Nga"], "US": ["Mỹ", "US"],
+    "GB": ["Anh"], "IT": ["Ý"], "JP": ["Nhật"], "KR": ["Đại Hàn"], "RU": ["Nga"], "US": ["Mỹ", "US"],
 }
 
 
@@ -368,11 +369,14 @@ def build_countries(npm: Path):
     for code in codes:
         name_vi = vi(NAME_VI.get(code, cvi[code]))
         name_en = vi(cen[code])
-        alts_vi = [cvi[code]] + [v for k, v in cvi.items() if k.startswith(code + "-alt-")]
-        alts_vi += aslist(ivi.get(code, []))
-        alts_en = [v for k, v in cen.items() if k.startswith(code + "-alt-")]
-        alts_en += aslist(ien.get(code, []))
-        names = [n for n in alts_vi + VARIANTS.get(code, []) + alts_en if n not in DROP]
+        # CLDR first, then the hand-written spellings, then i18n-iso-countries
+        # (the first spelling of a name that differs only in case is kept)
+        names = [cvi[code]] + [v for k, v in cvi.items() if k.startswith(code + "-alt-")]
+        names += VARIANTS.get(code, [])
+        names += aslist(ivi.get(code, []))
+        names += [v for k, v in cen.items() if k.startswith(code + "-alt-")]
+        names += aslist(ien.get(code, []))
+        names = [n for n in names if n not in DROP]
         rows[code] = [name_vi, name_en, uniq(names, exclude=[name_vi, name_en])]
 
     # A name shared by two codes is dropped from every row that has it as a
@@ -604,7 +608,7 @@ FOREIGN = [
                                           "Luangprabang", "Luang Phabang"]),
     ("Phông Xa Lỳ", "LA", "province", ["Phông-xa-lỳ", "Phông Sa Lỳ", "Phongsaly", "Phongsali"]),
     ("Sê Kông", "LA", "province", ["Sê-kông", "Xê Kông", "Sekong", "Xekong"]),
-    ("Xa-la-van", "LA", "province", ["Salavan", "Saravane", "Salavanh", "Sa-la-van", "Xalavan", "Sả Lạ Văn"]),
+    ("Xa-la-van", "LA", "province", ["Salavan", "Saravane", "Salavanh", "Sa-la-van", "Xalavan"]),
     ("Xa-van-na-khẹt", "LA", "province", ["Savannakhet", "Savanakhet", "Xavannakhet", "Xa-vẳn-na-khệt",
                                           "Xavẳnnakhệt", "Sa-van-na-khẹt"]),
     ("Xay Nha Bu Ly", "LA", "province", ["Xay-nha-bu-ly", "Xaynhabuly", "Sainyabuli", "Xaignabouli",
@@ -627,7 +631,7 @@ FOREIGN = [
     ("Kam-pốt", "KH", "province", ["Kampốt", "Kampôt", "Kam-pôt", "Kam-pot", "Kampot", "Cam-pốt"]),
     ("Kan-đan", "KH", "province", ["Kanđan", "Kan Đan", "Kandal"]),
     ("Kép", "KH", "province", ["Kep", "Kếp"]),
-    ("Koh Kong", "KH", "province", ["Cô Công", "Kô Kông", "Kốc Kông"]),
+    ("Koh Kong", "KH", "province", ["Kô Kông", "Kốc Kông"]),
     ("Kra-chê", "KH", "province", ["Krachê", "Kratie", "Kratié", "Cra-chê"]),
     ("Mun-đun-ki-ri", "KH", "province", ["Mun-đôn-ki-ri", "Mondulkiri", "Mondul Kiri", "Mônđônkiri"]),
     ("Oddar Meanchey", "KH", "province", ["Ốt-đô Miên-chây", "Otdar Meanchey", "Oddar Mean Chey"]),
@@ -730,7 +734,7 @@ FOREIGN = [
     ("Shizuoka", "JP", "prefecture", []),
     ("Tochigi", "JP", "prefecture", []),
     ("Tokushima", "JP", "prefecture", []),
-    ("Tokyo", "JP", "prefecture", ["Tōkyō", "Tô-ky-ô", "Tô-ki-ô", "Tokio", "Đông Kinh", "Thủ đô Tokyo"]),
+    ("Tokyo", "JP", "prefecture", ["Tōkyō", "Tô-ky-ô", "Tô-ki-ô", "Tokio", "Thủ đô Tokyo"]),
     ("Tottori", "JP", "prefecture", []),
     ("Toyama", "JP", "prefecture", []),
     ("Wakayama", "JP", "prefecture", []),
@@ -835,7 +839,7 @@ FOREIGN = [
     ("British Columbia", "CA", "province", ["Bri-tít Cô-lum-bi-a"]),
     ("Alberta", "CA", "province", []),
     # --- France --------------------------------------------------------------
-    ("Paris", "FR", "city", ["Pa-ri", "Ba Lê", "Thủ đô Paris"]),
+    ("Paris", "FR", "city", ["Pa-ri", "Thủ đô Paris"]),
     ("Lyon", "FR", "city", ["Li-ông", "Lyông"]),
     ("Marseille", "FR", "city", ["Mác-xây", "Mácxây"]),
     ("Toulouse", "FR", "city", ["Tu-lu-dơ"]),
@@ -894,8 +898,7 @@ FOREIGN = [
     ("Yekaterinburg", "RU", "city", ["Ekaterinburg", "Ê-ca-tê-rin-bua"]),
     ("Kazan", "RU", "city", ["Ca-dan"]),
     ("Ulyanovsk", "RU", "city", ["U-li-a-nốp-xcơ", "Ulianovsk"]),
-    ("Primorsky", "RU", "region", ["Primorye", "Primorsky Krai", "Vùng Primorsky", "Pri-mo-rơ-xki",
-                                   "Vùng Duyên hải"]),
+    ("Primorsky", "RU", "region", ["Primorye", "Primorsky Krai", "Vùng Primorsky", "Pri-mo-rơ-xki"]),
     ("Tatarstan", "RU", "region", ["Ta-ta-xtan", "Cộng hòa Tatarstan"]),
     ("Bashkortostan", "RU", "region", ["Cộng hòa Bashkortostan", "Bashkiria"]),
     ("Minsk", "BY", "city", ["Min-xcơ", "Minxcơ"]),
@@ -907,18 +910,18 @@ FOREIGN = [
     ("Melbourne", "AU", "city", ["Men-bơn", "Menbơn"]),
     ("Canberra", "AU", "city", ["Can-bê-ra", "Canbêra"]),
     ("Brisbane", "AU", "city", ["Bri-xbên", "Brisbên"]),
-    ("Perth", "AU", "city", ["Pơ-thơ", "Pớt"]),
+    ("Perth", "AU", "city", ["Pơ-thơ"]),
     ("Adelaide", "AU", "city", ["A-đê-lai", "Ađêlai"]),
     ("Darwin", "AU", "city", ["Đác-uyn", "Đácuyn"]),
     ("Hobart", "AU", "city", []),
     ("New South Wales", "AU", "state", ["NSW", "Niu Xaoth Uên", "Niu Nam Uên", "bang New South Wales"]),
     ("Bang Victoria", "AU", "state", ["Victoria (Úc)", "Victoria State", "Vích-to-ri-a (Úc)"]),
-    ("Queensland", "AU", "state", ["Quin-xlen", "Queenslan"]),
+    ("Queensland", "AU", "state", ["Quin-xlen"]),
     ("Western Australia", "AU", "state", ["Tây Úc", "Tây Australia", "Tây Ô-xtrây-li-a"]),
     ("South Australia", "AU", "state", ["Nam Úc", "Nam Australia", "Nam Ô-xtrây-li-a"]),
     ("Tasmania", "AU", "state", ["Tát-xma-ni-a", "Tát-ma-ni-a"]),
     ("Northern Territory", "AU", "region", ["Vùng lãnh thổ Bắc Úc", "Lãnh thổ Bắc Úc", "Bắc Úc",
-                                            "Vùng lãnh thổ phía Bắc", "Lãnh thổ phía Bắc", "Bắc Australia",
+                                            "Bắc Australia",
                                             "Lãnh thổ Bắc Australia"]),
     ("Australian Capital Territory", "AU", "region", ["Lãnh thổ Thủ đô Úc", "Lãnh thổ Thủ đô Australia"]),
     ("Wellington", "NZ", "city", ["Oen-linh-tơn"]),
@@ -969,7 +972,7 @@ FOREIGN = [
     ("Istanbul", "TR", "city", ["I-xtan-bun", "Ixtanbun"]),
     ("Ankara", "TR", "city", ["An-ca-ra"]),
     # --- Asia, others --------------------------------------------------------------
-    ("Ulaanbaatar", "MN", "city", ["Ulan Bator", "U-lan Ba-to", "Ulan Bato", "Ulaanbataar"]),
+    ("Ulaanbaatar", "MN", "city", ["Ulan Bator", "U-lan Ba-to", "Ulan Bato"]),
     ("Astana", "KZ", "city", ["A-xta-na", "Nur-Sultan"]),
     ("Almaty", "KZ", "city", ["An-ma-ty", "Alma-Ata"]),
     ("Tel Aviv", "IL", "city", ["Tel-Aviv", "Ten A-víp"]),

@@ -6,10 +6,12 @@
 
 pub mod classify;
 pub mod cues;
+pub mod entities;
 pub mod kinds;
+pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Metric, Period, Report, Span, Stats, SCHEMA};
+use crate::report::{Change, Document, Entity, Mention, Metric, Partner, Period, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -52,6 +54,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let pub_month: Option<u8> = published.as_deref().and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
 
     let doc_period = document_period(&doc, pub_year, pub_month);
+    let mentions = entities::find_places(norm);
+    let st = structure::structure(norm, &doc.seg, &mentions);
     let mut metrics: Vec<Metric> = Vec::with_capacity(doc.quantities.len());
     // Domains lent by classified counts, per sentence start.
     let mut lent: Vec<CueHit> = Vec::new();
@@ -166,8 +170,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             unit,
             qualifier: q.qualifier.as_str(),
             period,
-            locality: opts.locality.clone(),
-            partners: Vec::new(),
+            locality: opts.locality.clone().or_else(|| locality_of(&doc, &st, &mentions, q, sentence).map(str::to_string)),
+            partners: partners_of(&mentions, sentence),
             change: None,
             plan_percent: None,
             plan_value: None,
@@ -177,6 +181,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             confidence,
             rule: decision.map(|d| d.rule).unwrap_or_default(),
             flags,
+            repeat: st.repeated.contains(&doc.seg.paragraph_index(q.start)),
         };
         if metric.kind != "other" || prev_in_sentence.is_none() {
             prev_in_sentence = Some((sentence.0, metrics.len()));
@@ -189,8 +194,111 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         offsets: "bytes",
         stats: Stats { chars: input.chars().count(), sentences: doc.seg.sentences.len(), milliseconds: 0.0, html: norm.html },
         published,
+        document: document_of(input, norm, &doc, &st),
         metrics,
+        entities: entities_of(input, norm, &mentions),
     }
+}
+
+fn span_of(norm: &Normalized, s: usize, e: usize) -> Span {
+    let (start, end) = norm.to_original(s, e.max(s + 1));
+    Span { start, end }
+}
+
+fn document_of(input: &str, norm: &Normalized, doc: &Doc, st: &structure::Structure) -> Document {
+    let slice = |sp: Span| input.get(sp.start..sp.end).unwrap_or("").trim().to_string();
+    Document {
+        title: st.title.map(|(s, e)| slice(span_of(norm, s, e))),
+        locality: st.main_locality.map(str::to_string),
+        paragraphs: doc.seg.paragraphs.len(),
+        sections: st
+            .sections
+            .iter()
+            .map(|sec| {
+                let span = span_of(norm, sec.heading.0, sec.heading.1);
+                Section { heading: slice(span), span, locality: sec.locality.map(str::to_string) }
+            })
+            .collect(),
+        repeated_paragraphs: st
+            .repeated
+            .iter()
+            .filter_map(|&k| doc.seg.paragraphs.get(k))
+            .map(|p| span_of(norm, p.start, p.end))
+            .collect(),
+    }
+}
+
+fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention]) -> Vec<Entity> {
+    let mut out: Vec<Entity> = Vec::new();
+    let mut index: Vec<Option<usize>> = vec![None; entities::places().len()];
+    for m in mentions {
+        let span = span_of(norm, m.start, m.end);
+        let mention = Mention { span, text: input.get(span.start..span.end).unwrap_or("").to_string() };
+        match index.get(m.place).copied().flatten() {
+            Some(k) => out[k].mentions.push(mention),
+            None => {
+                let p = &entities::places()[m.place];
+                if let Some(slot) = index.get_mut(m.place) {
+                    *slot = Some(out.len());
+                }
+                out.push(Entity {
+                    id: format!("e{}", out.len() + 1),
+                    kind: place_type_name(p.kind),
+                    name: p.name,
+                    code: p.code,
+                    merged_into: p.merged_into,
+                    mentions: vec![mention],
+                });
+            }
+        }
+    }
+    out
+}
+
+fn place_type_name(t: entities::PlaceType) -> &'static str {
+    match t {
+        entities::PlaceType::Country => "country",
+        entities::PlaceType::ForeignLocality => "foreign_locality",
+        entities::PlaceType::Province => "province",
+    }
+}
+
+/// Foreign countries and localities named in the figure's sentence.
+fn partners_of(mentions: &[entities::PlaceMention], sentence: (usize, usize)) -> Vec<Partner> {
+    let mut out: Vec<Partner> = Vec::new();
+    for m in mentions.iter().filter(|m| m.start >= sentence.0 && m.end <= sentence.1) {
+        let p = &entities::places()[m.place];
+        let foreign = match p.kind {
+            entities::PlaceType::Country => p.code != "VN",
+            entities::PlaceType::ForeignLocality => true,
+            entities::PlaceType::Province => false,
+        };
+        if foreign && !out.iter().any(|x| x.name == p.name) {
+            out.push(Partner { name: p.name, code: p.code, kind: place_type_name(p.kind) });
+        }
+    }
+    out
+}
+
+/// The province a figure is about: one named before it in its clause,
+/// else its section's, else the document's.
+fn locality_of(
+    doc: &Doc,
+    st: &structure::Structure,
+    mentions: &[entities::PlaceMention],
+    q: &Quantity,
+    sentence: (usize, usize),
+) -> Option<&'static str> {
+    let text = &doc.norm.text;
+    let clause_start = text[sentence.0..q.start].rfind([';', ':']).map_or(sentence.0, |k| sentence.0 + k);
+    let named = mentions
+        .iter()
+        .rev()
+        .filter(|m| m.start >= clause_start && m.end <= q.start)
+        .map(|m| &entities::places()[m.place])
+        .find(|p| p.kind == entities::PlaceType::Province)
+        .map(|p| p.name);
+    named.or_else(|| st.section_at(q.start).and_then(|s| s.locality)).or(st.main_locality)
 }
 
 fn is_money_unit(unit: &str) -> bool {

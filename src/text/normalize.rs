@@ -197,7 +197,8 @@ impl Normalizer {
         split_glued_syllables(&mut line, &mut self.scratch);
         collapse_spaces(&mut line, &mut self.scratch);
         if !line.is_empty() {
-            self.write_breaks(line[0].ch);
+            let head: String = line.iter().take(8).map(|it| it.ch).collect();
+            self.write_breaks(line[0].ch, head);
             for it in &line {
                 self.write(*it);
             }
@@ -208,16 +209,19 @@ impl Normalizer {
 
     /// Writes the newlines before a line: one space when the line continues
     /// the previous one's sentence (a page break), else at most one blank line.
-    fn write_breaks(&mut self, next: char) {
+    fn write_breaks(&mut self, next: char, next_line: String) {
         let breaks = std::mem::take(&mut self.pending_breaks);
         if self.text.is_empty() || breaks.is_empty() {
             return;
         }
         let last = self.text.chars().next_back().unwrap_or('.');
+        let line_start = self.text.rfind('\n').map_or(0, |k| k + 1);
         let continues = breaks.len() <= 2
             && next.is_lowercase()
             && (last.is_alphanumeric() || last == ',')
-            && !self.text.ends_with('\n');
+            && !self.text.ends_with('\n')
+            && !starts_with_marker(&self.text[line_start..])
+            && !starts_with_marker(&next_line);
         if continues {
             let first = breaks[0];
             let end = breaks[breaks.len() - 1].end();
@@ -240,6 +244,19 @@ impl Normalizer {
         let lower = lowercase_same_layout(&self.text);
         Normalized { text: self.text, lower, html, map: self.map }
     }
+}
+
+/// Whether a line opens with a list or section marker ("2.1.", "a)", "-"):
+/// such a line is a heading or an item, never the rest of a sentence.
+fn starts_with_marker(line: &str) -> bool {
+    let token = line.split(' ').next().unwrap_or("");
+    if matches!(token, "-" | "+" | "•" | "–") {
+        return true;
+    }
+    let body = token.trim_end_matches(['.', ')', '-']);
+    token.len() > body.len()
+        && !body.is_empty()
+        && body.split('.').all(|p| !p.is_empty() && (p.chars().all(|c| c.is_ascii_digit()) || p.chars().all(|c| "IVXLC".contains(c)) || (p.len() == 1 && p.chars().all(|c| c.is_ascii_lowercase()))))
 }
 
 /// Lowercases each character whose lowercase has the same UTF-8 length.

@@ -1,0 +1,229 @@
+//! Named places: countries and territories, foreign localities, Vietnamese
+//! provinces — found by one aho-corasick automaton over the lowercased
+//! normalized text, with the guards real text needs.
+//!
+//! Guards: matches sit on word boundaries; names that are also common
+//! words ("Anh", "Pháp", "Mỹ", "Ý", "Nhật") count only capitalized and not
+//! as the tail of a personal name ("Nguyễn Thị Nga"); phrases in
+//! `data/not_names.tsv` ("pháp luật", "miền Nam") block the name inside
+//! them; a foreign locality that is also a Vietnamese place name ("Hà Nam")
+//! counts as foreign only when its country is named right after it.
+//! Organizations, documents and people are not found here yet.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Serialize;
+
+use crate::text::normalize::{lowercase_same_layout, normalize, Format};
+use crate::text::phrases::tsv_rows;
+use crate::text::Normalized;
+
+/// What a named place is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceType {
+    Country,
+    ForeignLocality,
+    Province,
+}
+
+/// One gazetteer entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub kind: PlaceType,
+    /// Canonical Vietnamese name.
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 for countries and foreign localities (their
+    /// country's); the province's name for Vietnamese provinces.
+    pub code: &'static str,
+    /// For provinces: the 2025 province it is part of.
+    pub merged_into: Option<&'static str>,
+    /// For provinces: `old`, `new` or `both` (the 63 before and the 34 after 2025).
+    pub era: Option<&'static str>,
+    /// Names of this entry that are also ordinary words (match capitalized only).
+    common: Vec<String>,
+    /// Also a Vietnamese place name: needs its country named after it.
+    ambiguous: bool,
+}
+
+/// A mention of a place in normalized text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlaceMention {
+    pub place: usize,
+    pub start: usize,
+    pub end: usize,
+}
+
+struct Gazetteer {
+    places: Vec<Place>,
+    automaton: Option<AhoCorasick>,
+    /// Pattern index → places it names (empty for blocking phrases).
+    targets: Vec<Vec<usize>>,
+}
+
+fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+fn key(name: &str) -> String {
+    lowercase_same_layout(&normalize(name, Format::Text).text)
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut places = Vec::new();
+        let mut names: Vec<(usize, String)> = Vec::new();
+        let add_names = |idx: usize, list: &[&str], names: &mut Vec<(usize, String)>| {
+            for n in list.iter().filter(|n| !n.is_empty()) {
+                names.push((idx, key(n)));
+            }
+        };
+        for r in tsv_rows(include_str!("../data/countries.tsv")).filter(|r| r.len() >= 3) {
+            let idx = places.len();
+            let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(key).collect()).unwrap_or_default();
+            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common, ambiguous: false });
+            let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
+            add_names(idx, &[r[1], r[2]], &mut names);
+            add_names(idx, &variants, &mut names);
+        }
+        for r in tsv_rows(include_str!("../data/foreign_localities.tsv")).filter(|r| r.len() >= 3) {
+            let idx = places.len();
+            let ambiguous = r.get(4).is_some_and(|a| *a == "VN");
+            places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, common: Vec::new(), ambiguous });
+            let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
+            add_names(idx, &[r[0]], &mut names);
+            add_names(idx, &variants, &mut names);
+        }
+        for r in tsv_rows(include_str!("../data/provinces.tsv")).filter(|r| r.len() >= 3) {
+            let idx = places.len();
+            let merged = r.get(3).filter(|m| !m.is_empty()).map(|m| leak(m));
+            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), common: Vec::new(), ambiguous: false });
+            let variants: Vec<&str> = r.get(4).map(|v| v.split('|').collect()).unwrap_or_default();
+            add_names(idx, &[r[0]], &mut names);
+            add_names(idx, &variants, &mut names);
+        }
+        // One pattern per distinct key; a key may name several places.
+        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (idx, k) in names {
+            let list = by_key.entry(k).or_default();
+            if !list.contains(&idx) {
+                list.push(idx);
+            }
+        }
+        for row in tsv_rows(include_str!("../data/not_names.tsv")) {
+            if let Some(p) = row.first() {
+                by_key.entry(key(p)).or_default().clear();
+            }
+        }
+        let (patterns, targets): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
+        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+        Gazetteer { places, automaton, targets }
+    })
+}
+
+/// All gazetteer entries.
+pub fn places() -> &'static [Place] {
+    &gazetteer().places
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(|c| c.is_alphanumeric())
+}
+
+/// Every place named in the text, in order.
+pub fn find_places(norm: &Normalized) -> Vec<PlaceMention> {
+    let g = gazetteer();
+    let Some(ac) = &g.automaton else { return Vec::new() };
+    let (text, lower) = (&norm.text, &norm.lower);
+    let mut out = Vec::new();
+    for m in ac.find_iter(lower) {
+        let (s, e) = (m.start(), m.end());
+        if is_word(lower[..s].chars().next_back()) || is_word(lower[e..].chars().next()) {
+            continue;
+        }
+        let Some(cands) = g.targets.get(m.pattern().as_usize()).filter(|c| !c.is_empty()) else { continue };
+        let capitalized = text[s..].chars().next().is_some_and(char::is_uppercase);
+        let after = lower[e..].trim_start_matches([' ', '(', ',', '-']);
+        let chosen = cands.iter().copied().find(|&idx| {
+            let p = &g.places[idx];
+            if p.common.iter().any(|c| c == &lower[s..e]) {
+                // A common word: capitalized, and not the tail of a personal name.
+                let prev_word_capitalized = text[..s]
+                    .strip_suffix(' ')
+                    .filter(|t| t.chars().next_back().is_some_and(char::is_alphabetic))
+                    .and_then(|t| t.rsplit(' ').next())
+                    .and_then(|w| w.chars().next())
+                    .is_some_and(char::is_uppercase);
+                if !capitalized || prev_word_capitalized {
+                    return false;
+                }
+            }
+            // Provinces and foreign localities are proper nouns: "hòa bình"
+            // (peace) is no province, "Hòa Bình" is.
+            if p.kind != PlaceType::Country && !capitalized {
+                return false;
+            }
+            if p.ambiguous {
+                let country = places().iter().find(|c| c.kind == PlaceType::Country && c.code == p.code);
+                return country.is_some_and(|c| after.starts_with(&key(c.name)));
+            }
+            true
+        });
+        if let Some(place) = chosen {
+            out.push(PlaceMention { place, start: s, end: e });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(&'static str, PlaceType)> {
+        let n = normalize(s, Format::Text);
+        find_places(&n).iter().map(|m| (places()[m.place].code, places()[m.place].kind)).collect()
+    }
+
+    #[test]
+    fn gazetteers_load_without_duplicate_keys() {
+        let p = places();
+        assert!(p.iter().filter(|x| x.kind == PlaceType::Country).count() >= 249);
+        assert_eq!(p.iter().filter(|x| x.kind == PlaceType::Province && x.era != Some("new")).count(), 63);
+        assert_eq!(p.iter().filter(|x| x.kind == PlaceType::Province && x.era != Some("old")).count(), 34);
+        let mut codes: Vec<_> = p.iter().filter(|x| x.kind == PlaceType::Country).map(|x| x.code).collect();
+        codes.sort_unstable();
+        let n = codes.len();
+        codes.dedup();
+        assert_eq!(codes.len(), n, "duplicate country codes");
+    }
+
+    #[test]
+    fn countries_and_variants() {
+        assert_eq!(found("hợp tác với Hoa Kỳ, Mỹ và Ô-xtrây-li-a"), [("US", PlaceType::Country), ("US", PlaceType::Country), ("AU", PlaceType::Country)]);
+        assert_eq!(found("Đài Loan (Trung Quốc)")[0].0, "TW");
+    }
+
+    #[test]
+    fn guards() {
+        assert!(found("Pháp luật và các biện pháp").is_empty());
+        assert_eq!(found("hợp tác với Pháp"), [("FR", PlaceType::Country)]);
+        assert_eq!(found("Việt Nam, miền Nam"), [("VN", PlaceType::Country)]);
+        assert!(found("anh em và tiếng Anh của anh").iter().all(|(c, _)| *c != "GB"));
+        assert_eq!(found("hợp tác với Anh và Nga"), [("GB", PlaceType::Country), ("RU", PlaceType::Country)]);
+        assert!(found("bà Nguyễn Thị Nga").is_empty());
+    }
+
+    #[test]
+    fn localities_and_provinces() {
+        let f = found("tỉnh Lạng Sơn và Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc)");
+        assert_eq!(f[0], ("Lạng Sơn", PlaceType::Province));
+        assert_eq!(f[1], ("CN", PlaceType::ForeignLocality));
+        assert_eq!(found("tỉnh Hà Nam")[0], ("Hà Nam", PlaceType::Province));
+        assert!(found("vì hòa bình và thái bình").is_empty());
+        assert_eq!(found("TP.HCM và Thừa Thiên Huế").iter().map(|x| x.0).collect::<Vec<_>>(), ["Hồ Chí Minh", "Huế"]);
+    }
+}
