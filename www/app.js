@@ -44,10 +44,10 @@ const STRINGS = {
     placeholder: 'Dán hoặc gõ nội dung báo cáo vào đây…',
     sampleNote: 'Văn bản mẫu là một báo cáo hư cấu do ngoaivu tự soạn (tỉnh Bình Lâm không có thật); mọi con số chỉ để minh họa.',
     publishedLabel: 'Ngày ban hành',
-    publishedHint: 'Không bắt buộc; giúp hiểu “năm nay”, “cùng kỳ”.',
+    optionsHint: 'Ngày ban hành và địa phương không bắt buộc: chúng giúp hiểu “năm nay”, “cùng kỳ” và gán địa phương mặc định cho số liệu.',
+    kbdHint: 'để phân tích.',
     localityLabel: 'Địa phương',
     localityPlaceholder: 'ví dụ: Bình Lâm',
-    localityHint: 'Không bắt buộc; địa phương mặc định của số liệu.',
     formatLabel: 'Định dạng',
     formatAuto: 'Tự nhận biết',
     formatText: 'Văn bản thuần',
@@ -105,10 +105,10 @@ const STRINGS = {
     placeholder: 'Paste or type a report here…',
     sampleNote: 'The sample is an invented report written for ngoaivu (Bình Lâm province does not exist); every figure is illustrative.',
     publishedLabel: 'Published',
-    publishedHint: 'Optional; resolves “this year”, “same period”.',
+    optionsHint: 'Published date and locality are optional: they resolve “this year”, “same period” and give figures a default locality.',
+    kbdHint: 'to analyze.',
     localityLabel: 'Locality',
     localityPlaceholder: 'e.g. Bình Lâm',
-    localityHint: 'Optional; default locality of the figures.',
     formatLabel: 'Format',
     formatAuto: 'Detect',
     formatText: 'Plain text',
@@ -261,6 +261,7 @@ let runs = 0;
 let markById = new Map();
 let metricById = new Map();
 let tipOwner = null;
+const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 function readLang() {
   try {
@@ -424,7 +425,7 @@ function updateSampleNote() {
 
 // ---------------------------------------------------------------- analysis
 
-function analyzeNow() {
+function analyzeNow({ reveal = true } = {}) {
   if (!api) return;
   clearError();
   const text = els.input.value;
@@ -443,6 +444,12 @@ function analyzeNow() {
   runs += 1;
   render();
   els.results.dataset.run = String(runs);
+  if (reveal) {
+    const top = els.results.getBoundingClientRect().top;
+    if (top > window.innerHeight * 0.6 || top < 0) {
+      els.results.scrollIntoView({ block: 'start', behavior: reducedMotion.matches ? 'auto' : 'smooth' });
+    }
+  }
 }
 
 function render() {
@@ -515,7 +522,7 @@ function renderReading(text, metrics) {
       markById.set(m.id, current);
       continue;
     }
-    if (m.span.start > cursor) frag.append(document.createRange().createContextualFragment(text.slice(cursor, m.span.start)));
+    if (m.span.start > cursor) frag.append(document.createTextNode(text.slice(cursor, m.span.start)));
     const mark = el('mark', 'hl');
     mark.textContent = text.slice(m.span.start, m.span.end);
     mark.tabIndex = 0;
@@ -536,7 +543,6 @@ function setMarkKind(mark, m) {
   mark.className = `hl cat-${cat}`;
   mark.dataset.kind = m.kind;
   mark.dataset.category = cat;
-  mark.setAttribute('aria-label', `${mark.textContent} — ${label(m)}`);
 }
 
 function renderTable(metrics) {
@@ -646,7 +652,6 @@ function hideTip() {
 
 // ---------------------------------------------------------------- table → text
 
-const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const flashTimers = new WeakMap();
 
 function goToMetric(id) {
@@ -663,7 +668,7 @@ function goToMetric(id) {
 
 // ---------------------------------------------------------------- wiring
 
-els.analyze.addEventListener('click', analyzeNow);
+els.analyze.addEventListener('click', () => analyzeNow());
 document.addEventListener('keydown', (e) => {
   if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
     e.preventDefault();
@@ -757,6 +762,6 @@ if (api) {
   updateSampleNote();
   setStatus(null);
   els.analyze.disabled = false;
-  if (els.input.value !== '') analyzeNow();
+  if (els.input.value !== '') analyzeNow({ reveal: false });
   document.body.dataset.state = 'ready';
 }
