@@ -6,6 +6,7 @@ pub mod html;
 pub mod normalize;
 pub mod offsets;
 pub mod phrases;
+pub mod restore;
 pub mod segment;
 pub mod tokens;
 

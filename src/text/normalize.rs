@@ -90,6 +90,12 @@ impl Normalized {
 
 /// Normalizes `input`, read as `format`.
 pub fn normalize(input: &str, format: Format) -> Normalized {
+    normalize_with(input, format, true)
+}
+
+/// [`normalize`], with the restoration of diacritics optional (the
+/// restoration's own tables are normalized without it).
+pub(crate) fn normalize_with(input: &str, format: Format, restore: bool) -> Normalized {
     let html = match format {
         Format::Html => true,
         Format::Text => false,
@@ -103,7 +109,7 @@ pub fn normalize(input: &str, format: Format) -> Normalized {
             n.feed(Item::copy(ch, i));
         }
     }
-    n.finish(html)
+    n.finish(html, restore)
 }
 
 /// What [`clean_char`] does with one character.
@@ -233,14 +239,38 @@ impl Normalizer {
         }
     }
 
+    /// Text typed without diacritics gets them back where the tables know
+    /// the phrase ("doan ra" → "đoàn ra"); see [`super::restore`].
+    fn restore_marks(&mut self) {
+        let found = super::restore::restorations(&self.text);
+        if found.is_empty() {
+            return;
+        }
+        let (old_text, old_map) = (std::mem::take(&mut self.text), std::mem::take(&mut self.map));
+        let mut next = found.iter().peekable();
+        for (i, ch) in old_text.char_indices() {
+            let end = i + ch.len_utf8();
+            let (os, oe) = old_map.to_original(i, end);
+            let restored = next.next_if(|(at, _)| *at == i).map(|&(_, c)| c);
+            let linear = restored.is_none() && old_map.is_linear_at(i);
+            let ch = restored.unwrap_or(ch);
+            let at = self.text.len();
+            self.text.push(ch);
+            self.map.push(at, os, ch.len_utf8(), oe - os, linear);
+        }
+    }
+
     fn write(&mut self, it: Item) {
         let at = self.text.len();
         self.text.push(it.ch);
         self.map.push(at, it.start as usize, it.ch.len_utf8(), it.len as usize, it.copy);
     }
 
-    fn finish(mut self, html: bool) -> Normalized {
+    fn finish(mut self, html: bool, restore: bool) -> Normalized {
         self.end_line();
+        if restore {
+            self.restore_marks();
+        }
         let lower = lowercase_same_layout(&self.text);
         Normalized { text: self.text, lower, html, map: self.map }
     }

@@ -52,6 +52,11 @@ impl OffsetMap {
         self.segs.get(i - 1)
     }
 
+    /// Whether the normalized byte at `pos` is a verbatim copy of the original.
+    pub(crate) fn is_linear_at(&self, pos: usize) -> bool {
+        self.find(pos as u32).is_some_and(|s| s.linear)
+    }
+
     /// Maps a normalized span `[start, end)` to the original. Spans must be
     /// non-empty and lie on character boundaries of the normalized text.
     pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {

@@ -1,0 +1,223 @@
+//! Diacritics restored in text typed without them: "doan ra Quang Tay"
+//! reads as "đoàn ra Quảng Tây", so every cue table, gazetteer and rule
+//! written with marks also matches unmarked text.
+//!
+//! A line is restored only when the document and the line are written
+//! almost without marks (an ordinary Vietnamese text never is), and only
+//! through phrases the library knows — the data tables' phrases, folded to
+//! bare letters, matched leftmost-longest on word boundaries. Each restored
+//! letter replaces exactly one letter, so spans stay exact; letters that
+//! already carry marks are never changed, and case is kept.
+//!
+//! What it does not do: guess words outside the tables, or touch digits,
+//! punctuation or text that has its marks.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use unicode_normalization::UnicodeNormalization;
+
+use super::phrases::tsv_rows;
+
+/// A document is unmarked when fewer than this share of its letters carry marks.
+const DOC_MARKED_SHARE: f64 = 0.03;
+/// A line is restored when fewer than this share of its letters carry marks.
+const LINE_MARKED_SHARE: f64 = 0.01;
+/// Fewer letters than this say nothing about how a text is written.
+const MIN_LETTERS: usize = 12;
+
+/// A letter without its marks, lowercased: 'Ậ' → 'a', 'đ' → 'd'.
+pub fn fold_char(ch: char) -> char {
+    match ch {
+        'đ' | 'Đ' => 'd',
+        c if c.is_ascii() => c.to_ascii_lowercase(),
+        c => {
+            let base = c.nfd().next().unwrap_or(c);
+            let mut lower = base.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => base,
+            }
+        }
+    }
+}
+
+fn is_marked_letter(ch: char) -> bool {
+    !ch.is_ascii() && ch.is_alphabetic() && fold_char(ch).is_ascii()
+}
+
+fn marked_share(text: &str) -> (usize, f64) {
+    let (mut letters, mut marked) = (0usize, 0usize);
+    for ch in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        marked += usize::from(is_marked_letter(ch));
+    }
+    (letters, if letters == 0 { 0.0 } else { marked as f64 / letters as f64 })
+}
+
+struct Vocabulary {
+    /// Folded phrases (the automaton's patterns) and their marked forms.
+    marked: Vec<Vec<char>>,
+    automaton: Option<AhoCorasick>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCAB: OnceLock<Vocabulary> = OnceLock::new();
+    VOCAB.get_or_init(|| {
+        // Earlier sources win a clash; within the other tables a clash of
+        // two different marked forms leaves the phrase out as ambiguous.
+        let own = tsv_rows(include_str!("../data/restore.tsv")).map(|r| r[0].to_string());
+        let mut tables: Vec<String> = Vec::new();
+        let column = |data: &str, cols: &[usize], out: &mut Vec<String>| {
+            for r in tsv_rows(data) {
+                for &c in cols {
+                    if let Some(cell) = r.get(c) {
+                        out.extend(cell.split('|').filter(|s| !s.is_empty()).map(str::to_string));
+                    }
+                }
+            }
+        };
+        column(include_str!("../data/cues.tsv"), &[0], &mut tables);
+        column(include_str!("../data/units.tsv"), &[0], &mut tables);
+        column(include_str!("../data/qualifiers.tsv"), &[0], &mut tables);
+        column(include_str!("../data/not_names.tsv"), &[0], &mut tables);
+        column(include_str!("../data/countries.tsv"), &[1, 3], &mut tables);
+        column(include_str!("../data/foreign_localities.tsv"), &[0, 3], &mut tables);
+        column(include_str!("../data/provinces.tsv"), &[0, 4], &mut tables);
+
+        let mut index: HashMap<String, (Vec<char>, bool)> = HashMap::new();
+        let mut add = |phrase: &str, own: bool| {
+            let marked: Vec<char> = super::normalize::normalize_with(phrase, super::normalize::Format::Text, false)
+                .text
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            let folded: String = marked.iter().map(|&c| fold_char(c)).collect();
+            if folded.chars().count() != marked.len()
+                || folded.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || !marked.iter().any(|&c| is_marked_letter(c))
+            {
+                return;
+            }
+            match index.get_mut(&folded) {
+                None => {
+                    index.insert(folded, (marked, own));
+                }
+                Some((have, have_own)) => {
+                    if !*have_own && *have != marked {
+                        have.clear(); // ambiguous: two marked forms, neither preferred
+                    }
+                }
+            }
+        };
+        for p in own {
+            add(&p, true);
+        }
+        for p in &tables {
+            add(p, false);
+        }
+        let (patterns, marked): (Vec<String>, Vec<Vec<char>>) =
+            index.into_iter().filter(|(_, (m, _))| !m.is_empty()).map(|(f, (m, _))| (f, m)).unzip();
+        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+        Vocabulary { marked, automaton }
+    })
+}
+
+/// The letters to replace in `text`: (byte offset, restored letter). Empty
+/// for text written with its marks.
+pub fn restorations(text: &str) -> Vec<(usize, char)> {
+    let (letters, share) = marked_share(text);
+    if letters < MIN_LETTERS || share >= DOC_MARKED_SHARE {
+        return Vec::new();
+    }
+    let vocab = vocabulary();
+    let Some(ac) = vocab.automaton.as_ref() else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let (n, share) = marked_share(line);
+        if n > 0 && (n >= MIN_LETTERS || letters >= MIN_LETTERS) && share < LINE_MARKED_SHARE {
+            restore_line(line, line_start, ac, &vocab.marked, &mut out);
+        }
+        line_start += line.len();
+    }
+    out
+}
+
+fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>], out: &mut Vec<(usize, char)>) {
+    // The folded line, and for each of its bytes the char index in `line`.
+    let chars: Vec<(usize, char)> = line.char_indices().collect();
+    let mut folded = String::with_capacity(line.len());
+    let mut char_at: Vec<usize> = Vec::with_capacity(line.len() + 1);
+    for (k, &(_, ch)) in chars.iter().enumerate() {
+        let f = fold_char(ch);
+        folded.push(f);
+        char_at.extend(std::iter::repeat_n(k, f.len_utf8()));
+    }
+    char_at.push(chars.len());
+    let is_word = |k: Option<&(usize, char)>| k.is_some_and(|&(_, c)| c.is_alphanumeric());
+    for m in ac.find_iter(&folded) {
+        let (first, end) = (char_at[m.start()], char_at[m.end()]);
+        if first > 0 && is_word(chars.get(first - 1)) || is_word(chars.get(end)) {
+            continue;
+        }
+        let Some(phrase) = marked.get(m.pattern().as_usize()) else { continue };
+        if phrase.len() != end - first {
+            continue;
+        }
+        for (&(at, ch), &want) in chars[first..end].iter().zip(phrase) {
+            if !ch.is_ascii() || ch.to_ascii_lowercase() == want {
+                continue;
+            }
+            let mut upper = want.to_uppercase();
+            let restored = match (ch.is_ascii_uppercase(), upper.next(), upper.next()) {
+                (true, Some(u), None) => u,
+                _ => want,
+            };
+            out.push((base + at, restored));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn restored(text: &str) -> String {
+        let mut s: Vec<char> = text.chars().collect();
+        let starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        for (at, ch) in restorations(text) {
+            if let Ok(k) = starts.binary_search(&at) {
+                s[k] = ch;
+            }
+        }
+        s.into_iter().collect()
+    }
+
+    #[test]
+    fn folds_marks_and_d_bar() {
+        assert_eq!("Đoàn Quảng Tây Ậ".chars().map(fold_char).collect::<String>(), "doan quang tay a");
+    }
+
+    #[test]
+    fn restores_known_phrases_and_keeps_case() {
+        assert_eq!(
+            restored("Nam 2023, tinh da cu 40 doan ra, don 25 doan vao tu Quang Tay."),
+            "Năm 2023, tỉnh đã cử 40 đoàn ra, đón 25 đoàn vào từ Quảng Tây."
+        );
+        assert_eq!(restored("KIM NGACH XUAT NHAP KHAU tang 12% so voi cung ky nam truoc"), "KIM NGẠCH XUẤT NHẬP KHẨU tăng 12% so với cùng kỳ năm trước");
+    }
+
+    #[test]
+    fn marked_text_is_left_alone() {
+        let text = "Năm 2023, tỉnh đã cử 40 doan ra nước ngoài và đón 25 đoàn vào.";
+        assert!(restorations(text).is_empty());
+    }
+
+    #[test]
+    fn words_inside_longer_words_are_not_restored() {
+        // "doanh" is not "đoàn" + "h"; "tinhs" matches nothing.
+        assert_eq!(restored("cac doanh nghiep tinhs nay rat nhieu"), "các doanh nghiệp tinhs nay rat nhieu");
+    }
+}
