@@ -17,6 +17,7 @@
 //! and attributes them, [`report`] is the output. Spans in a Rust
 //! [`Report`] are byte offsets; [`Report::to_utf16`] gives the JS ones.
 
+pub mod check;
 pub mod error;
 pub mod extract;
 pub mod read;
@@ -44,18 +45,28 @@ pub struct Options {
     pub locality: Option<String>,
     /// Inputs larger than this are refused with an error.
     pub max_input_bytes: usize,
+    /// Annual average rates for checking currency restatements.
+    pub exchange_rates: check::ExchangeRates,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { format: Format::Auto, published: None, locality: None, max_input_bytes: DEFAULT_MAX_INPUT_BYTES }
+        Options {
+            format: Format::Auto,
+            published: None,
+            locality: None,
+            max_input_bytes: DEFAULT_MAX_INPUT_BYTES,
+            exchange_rates: check::ExchangeRates::default(),
+        }
     }
 }
 
 impl Options {
     /// Reads options from a JSON object (the shape the JS API takes):
     /// `{"format": "text"|"html"|"auto", "published": "YYYY-MM-DD",
-    /// "locality": "…", "maxInputBytes": N}`. Unknown keys are errors.
+    /// "locality": "…", "maxInputBytes": N, "exchangeRates": {"2023": {"USD":
+    /// 23787, "EUR": 25700}}}` (dong per unit of each currency, added to the
+    /// shipped table). Unknown keys are errors.
     pub fn from_json(json: &str) -> Result<Options, Error> {
         let value: serde_json::Value =
             serde_json::from_str(json).map_err(|e| Error::bad_option("options", format!("not JSON: {e}")))?;
@@ -90,11 +101,30 @@ impl Options {
                         .map(|n| n.min(usize::MAX as u64) as usize)
                         .ok_or_else(|| Error::bad_option("maxInputBytes", "expected a positive integer"))?;
                 }
+                "exchangeRates" => read_rates(v, &mut opts.exchange_rates)?,
                 other => return Err(Error::bad_option(other, "unknown option")),
             }
         }
         Ok(opts)
     }
+}
+
+fn read_rates(v: &serde_json::Value, rates: &mut check::ExchangeRates) -> Result<(), Error> {
+    let bad = || Error::bad_option("exchangeRates", "expected {\"YYYY\": {\"USD\": dong per dollar, …}, …}");
+    for (year, table) in v.as_object().ok_or_else(bad)? {
+        let year: u16 = year.parse().map_err(|_| bad())?;
+        let mut pairs: Vec<(&String, f64)> = Vec::new();
+        for (cur, rate) in table.as_object().ok_or_else(bad)? {
+            let rate = rate.as_f64().filter(|r| r.is_finite() && *r > 0.0).ok_or_else(bad)?;
+            pairs.push((cur, rate));
+        }
+        // The dollar first: other currencies are crossed through it.
+        pairs.sort_by_key(|(c, _)| c.as_str() != "USD");
+        for (cur, rate) in pairs {
+            rates.set(year, cur, "VND", rate);
+        }
+    }
+    Ok(())
 }
 
 fn parse_date_option(s: &str) -> Result<String, Error> {
@@ -134,7 +164,9 @@ impl Analyzer {
             return Err(Error::input_too_large(input.len(), options.max_input_bytes));
         }
         let norm = text::normalize(input, options.format);
-        Ok(extract::extract(input, &norm, options))
+        let mut report = extract::extract(input, &norm, options);
+        check::check_document(input, &mut report, &options.exchange_rates);
+        Ok(report)
     }
 }
 

@@ -27,6 +27,8 @@ pub struct Report {
     pub published: Option<String>,
     pub document: Document,
     pub metrics: Vec<Metric>,
+    /// Checks of the figures against each other (see `check`).
+    pub findings: Vec<Finding>,
     /// Named places, each once with all its mentions.
     pub entities: Vec<Entity>,
 }
@@ -136,6 +138,39 @@ pub struct Metric {
     pub flags: Vec<&'static str>,
     /// The figure's paragraph repeats an earlier one verbatim.
     pub repeat: bool,
+    /// How the figure relates to another one in its sentence, if it does.
+    pub relation: Option<Relation>,
+}
+
+/// A figure that belongs to another: a part of a total, a restatement in
+/// another currency, the stated change or the plan of a figure.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Relation {
+    /// `part_of`, `restates`, `change_of` or `plan_of`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The other figure's `id`.
+    pub metric: String,
+}
+
+/// Something a careful editor would look at twice.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Finding {
+    /// Stable code, e.g. `parts_total_mismatch`.
+    pub code: &'static str,
+    /// `error` (the figures contradict each other), `warning` (likely wrong)
+    /// or `info` (worth a look).
+    pub severity: &'static str,
+    pub message_vi: String,
+    pub message_en: String,
+    /// The text concerned, in the document the finding is about.
+    pub spans: Vec<Span>,
+    /// Ids of the metrics concerned.
+    pub metrics: Vec<String>,
+    /// The document's id, for findings across a corpus.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
 }
 
 /// The years a figure covers.
@@ -187,6 +222,11 @@ impl Report {
         }
         for p in &mut self.document.repeated_paragraphs {
             *p = conv.span(*p);
+        }
+        for f in &mut self.findings {
+            for s in &mut f.spans {
+                *s = conv.span(*s);
+            }
         }
         self.offsets = "utf16";
         self

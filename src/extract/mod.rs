@@ -11,7 +11,7 @@ pub mod kinds;
 pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Document, Entity, Mention, Metric, Partner, Period, Report, Section, Span, Stats, SCHEMA};
+use crate::report::{Change, Document, Entity, Mention, Metric, Partner, Period, Relation, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -89,11 +89,16 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         let ctx = Context { hits: &hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before };
 
         let mut decision = classify(q, &ctx);
+        let mut relation: Option<Relation> = None;
+        let relate = |kind: &'static str, m: &Metric| Some(Relation { kind, metric: m.id.clone() });
         // "(tương đương 551 triệu USD)" restates the money figure before it.
         if qualifier_text == Some("tương đương") && q.class == UnitClass::Money {
             if let Some((_, idx)) = prev_in_sentence {
-                if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit) && m.kind != "other") {
-                    decision = Some(classify::Decision { kind: prev.kind, rule: format!("restates {}", prev.id) });
+                if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit)) {
+                    if prev.kind != "other" {
+                        decision = Some(classify::Decision { kind: prev.kind, rule: format!("restates {}", prev.id) });
+                    }
+                    relation = relate("restates", prev);
                 }
             }
         }
@@ -103,12 +108,14 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             Role::Breakdown => {
                 if let Some(prev) = prev_metric {
                     decision = Some(classify::Decision { kind: prev.kind, rule: format!("breakdown of {}", prev.id) });
+                    relation = relate("part_of", prev);
                 }
             }
             Role::Vague => decision = None,
             Role::Change(direction) => {
                 if let (Some((_, idx)), Some(v)) = (prev_in_sentence, q.value) {
                     if let Some(prev) = metrics.get_mut(idx).filter(|p| p.change.is_none()) {
+                        relation = relate("change_of", prev);
                         let pct = q.class == UnitClass::Percent;
                         let basis = read_basis(q, &hits);
                         let amount = (!pct).then(|| v.to_f64());
@@ -121,6 +128,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             Role::Plan { percent } => {
                 if let (Some((_, idx)), Some(v)) = (prev_in_sentence, q.value) {
                     if let Some(prev) = metrics.get_mut(idx) {
+                        relation = relate("plan_of", prev);
                         if percent {
                             prev.plan_percent = Some(v.to_f64());
                         } else {
@@ -179,9 +187,14 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             text: input.get(os..oe).unwrap_or("").to_string(),
             sentence: Span { start: ss, end: se },
             confidence,
-            rule: decision.map(|d| d.rule).unwrap_or_default(),
+            rule: match (&decision, &relation) {
+                (Some(d), _) => d.rule.clone(),
+                (None, Some(r)) => format!("{} {}", r.kind.replace('_', " "), r.metric),
+                (None, None) => String::new(),
+            },
             flags,
             repeat: st.repeated.contains(&doc.seg.paragraph_index(q.start)),
+            relation,
         };
         if metric.kind != "other" || prev_in_sentence.is_none() {
             prev_in_sentence = Some((sentence.0, metrics.len()));
@@ -196,6 +209,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         published,
         document: document_of(input, norm, &doc, &st),
         metrics,
+        findings: Vec::new(),
         entities: entities_of(input, norm, &mentions),
     }
 }
@@ -430,7 +444,16 @@ fn context_start(doc: &Doc, pos: usize) -> usize {
 /// The publication date: a full date in the document's first lines.
 fn detect_published(doc: &Doc) -> Option<DateMention> {
     let head_end = doc.seg.paragraphs.get(4).map_or(doc.norm.text.len(), |p| p.start).min(600);
-    doc.dates.iter().take_while(|d| d.start < head_end).find(|d| d.from.day.is_some() && d.from == d.to && !d.basis).copied()
+    let text = &doc.norm.text;
+    // An end of a range ("18/1/1950-18/1/2025") is an anniversary, not a dateline.
+    let in_range = |d: &DateMention| {
+        text[..d.start].trim_end().ends_with('-') || text[d.end..].trim_start().starts_with(|c: char| c == '-' && text[d.end..].trim_start()[1..].trim_start().starts_with(|c: char| c.is_ascii_digit()))
+    };
+    doc.dates
+        .iter()
+        .take_while(|d| d.start < head_end)
+        .find(|d| d.from.day.is_some() && d.from == d.to && !d.basis && !in_range(d))
+        .copied()
 }
 
 /// The period a document as a whole is about: the first date its title and
