@@ -10,6 +10,19 @@ const OPTION_TYPES = {
   published: (v) => v == null || (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)),
   locality: (v) => v == null || typeof v === 'string',
   maxInputBytes: (v) => Number.isInteger(v) && v > 0,
+  exchangeRates: (v) => v != null && typeof v === 'object' && !Array.isArray(v),
+};
+
+const CORPUS_OPTION_TYPES = {
+  ...OPTION_TYPES,
+  maxCorpusBytes: (v) => Number.isInteger(v) && v > 0,
+};
+
+const DOCUMENT_OPTION_TYPES = {
+  name: (v) => v == null || typeof v === 'string',
+  format: OPTION_TYPES.format,
+  published: OPTION_TYPES.published,
+  locality: OPTION_TYPES.locality,
 };
 
 const OPTION_HINTS = {
@@ -17,6 +30,9 @@ const OPTION_HINTS = {
   published: 'a date string YYYY-MM-DD',
   locality: 'a string',
   maxInputBytes: 'a positive integer',
+  maxCorpusBytes: 'a positive integer',
+  exchangeRates: 'an object {"YYYY": {"USD": dong per dollar, …}}',
+  name: 'a string',
 };
 
 function codedError(ErrorType, message, code) {
@@ -26,13 +42,13 @@ function codedError(ErrorType, message, code) {
 }
 
 /** Checks options; throws a TypeError naming the bad option. */
-export function checkOptions(options) {
+export function checkOptions(options, types = OPTION_TYPES) {
   if (options == null) return {};
   if (typeof options !== 'object' || Array.isArray(options)) {
     throw codedError(TypeError, 'ngoaivu: options must be an object', 'bad_option');
   }
   for (const [key, value] of Object.entries(options)) {
-    const ok = OPTION_TYPES[key];
+    const ok = types[key];
     if (!ok) throw codedError(TypeError, `ngoaivu: unknown option \`${key}\``, 'bad_option');
     if (!ok(value)) {
       throw codedError(TypeError, `ngoaivu: option \`${key}\` must be ${OPTION_HINTS[key]}`, 'bad_option');
@@ -86,7 +102,65 @@ export function makeApi(raw) {
     }
   }
 
+  function call(f) {
+    try {
+      return f();
+    } catch (e) {
+      return rethrow(e);
+    }
+  }
+
+  /**
+   * Many documents: add, remove, and ask for the summary at any time
+   * (facts with their sources, series, conflicts, partners, findings).
+   */
+  class Corpus {
+    constructor(options) {
+      const opts = JSON.stringify(checkOptions(options, CORPUS_OPTION_TYPES));
+      this._raw = call(() => new raw.RawCorpus(opts));
+    }
+    /** Analyzes and adds a document; returns its id ("d1", "d2", …). */
+    add(text, doc) {
+      const d = JSON.stringify(checkOptions(doc, DOCUMENT_OPTION_TYPES));
+      return call(() => this._raw.add(checkText(text), d));
+    }
+    /** Removes a document; false when the id is unknown. */
+    remove(id) {
+      return this._raw.remove(String(id));
+    }
+    get size() {
+      return this._raw.size();
+    }
+    documents() {
+      return JSON.parse(call(() => this._raw.documentsJson()));
+    }
+    /** A document's report, or undefined. */
+    report(id) {
+      try {
+        return JSON.parse(this._raw.reportJson(String(id)));
+      } catch (e) {
+        if (e && e.code === 'no_such_document') return undefined;
+        return rethrow(e);
+      }
+    }
+    summary() {
+      return JSON.parse(call(() => this._raw.summaryJson()));
+    }
+    /** Every metric of every document as CSV; `bom: true` for Excel. */
+    metricsCsv({ bom = false } = {}) {
+      return this._raw.metricsCsv(Boolean(bom));
+    }
+    /** Every fact with its sources as CSV. */
+    factsCsv({ bom = false } = {}) {
+      return this._raw.factsCsv(Boolean(bom));
+    }
+    /** Frees the WASM memory now rather than at garbage collection. */
+    free() {
+      this._raw.free();
+    }
+  }
+
   const kinds = JSON.parse(raw.kindsJson());
   const version = raw.version();
-  return { analyze, Analyzer, kinds, version };
+  return { analyze, Analyzer, Corpus, kinds, version };
 }

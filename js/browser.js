@@ -5,4 +5,4 @@ import { makeApi } from './api.js';
 
 await init({ module_or_path: new URL('../pkg/web/ngoaivu_bg.wasm', import.meta.url) });
 
-export const { analyze, Analyzer, kinds, version } = makeApi(raw);
+export const { analyze, Analyzer, Corpus, kinds, version } = makeApi(raw);

@@ -5,4 +5,4 @@ import { makeApi } from './api.js';
 const require = createRequire(import.meta.url);
 const raw = require('../pkg/nodejs/ngoaivu.js');
 
-export const { analyze, Analyzer, kinds, version } = makeApi(raw);
+export const { analyze, Analyzer, Corpus, kinds, version } = makeApi(raw);

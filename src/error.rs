@@ -10,6 +10,8 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Kind {
     InputTooLarge { bytes: usize, limit: usize },
+    CorpusTooLarge { bytes: usize, limit: usize },
+    NoSuchDocument { id: String },
     BadOption { name: String, reason: String },
     Io { path: String, reason: String },
     NotUtf8 { path: String },
@@ -24,6 +26,15 @@ pub struct Error {
 impl Error {
     pub(crate) fn input_too_large(bytes: usize, limit: usize) -> Error {
         Error { kind: Kind::InputTooLarge { bytes, limit } }
+    }
+
+    pub(crate) fn corpus_too_large(bytes: usize, limit: usize) -> Error {
+        Error { kind: Kind::CorpusTooLarge { bytes, limit } }
+    }
+
+    /// A corpus asked for a document it does not hold.
+    pub fn no_such_document(id: &str) -> Error {
+        Error { kind: Kind::NoSuchDocument { id: id.to_string() } }
     }
 
     /// An option that has the wrong type or an unknown value.
@@ -42,10 +53,12 @@ impl Error {
     }
 
     /// A stable machine-readable code: `input_too_large`, `bad_option`,
-    /// `io`, `not_utf8`.
+    /// `io`, `not_utf8`, `corpus_too_large`, `no_such_document`.
     pub fn code(&self) -> &'static str {
         match self.kind {
             Kind::InputTooLarge { .. } => "input_too_large",
+            Kind::CorpusTooLarge { .. } => "corpus_too_large",
+            Kind::NoSuchDocument { .. } => "no_such_document",
             Kind::BadOption { .. } => "bad_option",
             Kind::Io { .. } => "io",
             Kind::NotUtf8 { .. } => "not_utf8",
@@ -60,6 +73,11 @@ impl fmt::Display for Error {
                 f,
                 "input is {bytes} bytes, more than maxInputBytes ({limit}); split it or raise the limit"
             ),
+            Kind::CorpusTooLarge { bytes, limit } => write!(
+                f,
+                "the corpus would hold {bytes} bytes, more than maxCorpusBytes ({limit}); remove documents or raise the limit"
+            ),
+            Kind::NoSuchDocument { id } => write!(f, "no document with id {id:?} in the corpus"),
             Kind::BadOption { name, reason } => write!(f, "option `{name}`: {reason}"),
             Kind::Io { path, reason } => write!(f, "{path}: {reason}"),
             Kind::NotUtf8 { path } => write!(f, "{path}: not UTF-8 text"),

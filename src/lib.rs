@@ -18,6 +18,7 @@
 //! [`Report`] are byte offsets; [`Report::to_utf16`] gives the JS ones.
 
 pub mod check;
+pub mod corpus;
 pub mod error;
 pub mod extract;
 pub mod read;
@@ -28,6 +29,7 @@ pub mod text;
 mod wasm;
 
 pub use error::Error;
+pub use corpus::{Corpus, DocOptions, Summary};
 pub use report::{Metric, Report};
 pub use text::Format;
 
@@ -127,7 +129,7 @@ fn read_rates(v: &serde_json::Value, rates: &mut check::ExchangeRates) -> Result
     Ok(())
 }
 
-fn parse_date_option(s: &str) -> Result<String, Error> {
+pub(crate) fn parse_date_option(s: &str) -> Result<String, Error> {
     let b = s.as_bytes();
     let ok = b.len() == 10
         && b[4] == b'-'

@@ -1,18 +1,31 @@
-//! The native command line: `ngoaivu analyze FILE|DIR|- … [--format json|jsonl]
-//! [--input text|html|auto] [--published YYYY-MM-DD] [--locality NAME]`.
+//! The native command line for archives:
 //!
-//! Reports are the same JSON the JS API returns (spans in UTF-16 code
-//! units). Unreadable or non-UTF-8 files are reported on stderr by name and
-//! the rest go on; the exit status is 1 when any input failed, 2 on usage.
+//! - `ngoaivu analyze FILE|DIR|- … [--format json|jsonl|csv]` — one report
+//!   per input (csv: every metric, one row each);
+//! - `ngoaivu corpus FILE|DIR|- … [--format json|csv] [--out FILE]` — the
+//!   corpus summary (facts, series, conflicts, partners, findings), or its
+//!   facts as CSV.
+//!
+//! Both take `[--input text|html|auto] [--published YYYY-MM-DD] [--locality
+//! NAME] [--bom] [--no-timing] [--no-progress]`. Reports are the JSON the JS
+//! API returns (spans in UTF-16 code units); files are analyzed on all
+//! cores, in input order. Unreadable or non-UTF-8 files are reported on
+//! stderr by name and the rest go on; the exit status is 1 when any input
+//! failed, 2 on usage.
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use ngoaivu::{analyze_to_json, Error, Format, Options};
+use indicatif::{ProgressBar, ProgressStyle};
+use ngoaivu::corpus::{facts_csv, metrics_csv};
+use ngoaivu::{Analyzer, Corpus, Error, Format, Options, Report};
+use rayon::prelude::*;
 
-const USAGE: &str = "usage: ngoaivu analyze FILE|DIR|- ... [--format json|jsonl] [--input text|html|auto] [--published YYYY-MM-DD] [--locality NAME] [--no-timing]";
+const USAGE: &str = "usage: ngoaivu analyze FILE|DIR|- ... [--format json|jsonl|csv]
+       ngoaivu corpus FILE|DIR|- ... [--format json|csv] [--out FILE]
+options: [--input text|html|auto] [--published YYYY-MM-DD] [--locality NAME] [--bom] [--no-timing] [--no-progress]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -25,84 +38,155 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(args: &[String]) -> Result<ExitCode, String> {
+struct Args {
+    command: String,
+    inputs: Vec<String>,
+    format: Option<String>,
+    out: Option<PathBuf>,
+    options: Options,
+    timing: bool,
+    progress: bool,
+    bom: bool,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
     let (cmd, rest) = args.split_first().ok_or("no command")?;
-    if cmd == "--help" || cmd == "-h" {
-        println!("{USAGE}");
-        return Ok(ExitCode::SUCCESS);
-    }
-    if cmd == "--version" {
-        println!("ngoaivu {}", env!("CARGO_PKG_VERSION"));
-        return Ok(ExitCode::SUCCESS);
-    }
-    if cmd != "analyze" {
-        return Err(format!("unknown command {cmd:?}"));
-    }
-    let mut inputs = Vec::new();
-    let mut out_format = "json".to_string();
-    let mut options = Options::default();
-    let mut timing = true;
+    let mut a = Args {
+        command: cmd.clone(),
+        inputs: Vec::new(),
+        format: None,
+        out: None,
+        options: Options::default(),
+        timing: true,
+        progress: true,
+        bom: false,
+    };
     let mut it = rest.iter();
-    while let Some(a) = it.next() {
+    while let Some(arg) = it.next() {
         let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
-        match a.as_str() {
-            "--format" => out_format = value("--format")?,
+        match arg.as_str() {
+            "--format" => a.format = Some(value("--format")?),
+            "--out" => a.out = Some(PathBuf::from(value("--out")?)),
             "--input" => {
                 let v = value("--input")?;
-                options.format = Format::parse(&v).ok_or(format!("--input: expected text, html or auto, got {v:?}"))?;
+                a.options.format = Format::parse(&v).ok_or(format!("--input: expected text, html or auto, got {v:?}"))?;
             }
             "--published" => {
                 let v = value("--published")?;
-                options = Options::from_json(&serde_json::json!({ "published": v }).to_string())
-                    .map(|o| Options { published: o.published, ..options.clone() })
-                    .map_err(|e| e.to_string())?;
+                let parsed = Options::from_json(&serde_json::json!({ "published": v }).to_string()).map_err(|e| e.to_string())?;
+                a.options.published = parsed.published;
             }
-            "--locality" => options.locality = Some(value("--locality")?),
-            "--no-timing" => timing = false,
+            "--locality" => a.options.locality = Some(value("--locality")?),
+            "--no-timing" => a.timing = false,
+            "--no-progress" => a.progress = false,
+            "--bom" => a.bom = true,
             s if s.starts_with("--") => return Err(format!("unknown flag {s:?}")),
-            path => inputs.push(path.to_string()),
+            path => a.inputs.push(path.to_string()),
         }
     }
-    if !matches!(out_format.as_str(), "json" | "jsonl") {
-        return Err(format!("--format: expected json or jsonl, got {out_format:?}"));
+    Ok(a)
+}
+
+fn run(args: &[String]) -> Result<ExitCode, String> {
+    match args.first().map(String::as_str) {
+        Some("--help" | "-h") => {
+            println!("{USAGE}");
+            return Ok(ExitCode::SUCCESS);
+        }
+        Some("--version") => {
+            println!("ngoaivu {}", env!("CARGO_PKG_VERSION"));
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
     }
-    if inputs.is_empty() {
+    let a = parse(args)?;
+    let format = a.format.clone().unwrap_or_else(|| "json".to_string());
+    match (a.command.as_str(), format.as_str()) {
+        ("analyze", "json" | "jsonl" | "csv") | ("corpus", "json" | "csv") => {}
+        ("analyze" | "corpus", f) => return Err(format!("--format {f:?} is not one of {} takes", a.command)),
+        (c, _) => return Err(format!("unknown command {c:?}")),
+    }
+    if a.inputs.is_empty() {
         return Err("no input files".into());
     }
-    let files = expand(&inputs);
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
+    let files = expand(&a.inputs);
+    let analyzed = analyze_all(&files, &a.options, a.progress);
+
     let mut failed = false;
-    let jsonl = out_format == "jsonl" || files.len() > 1;
-    for file in &files {
-        match read_input(file).and_then(|text| {
-            let t0 = Instant::now();
-            let json = analyze_to_json(&text, &options, None)?;
-            let ms = if timing { t0.elapsed().as_secs_f64() * 1000.0 } else { 0.0 };
-            Ok(with_timing(json, ms))
-        }) {
-            Ok(json) => {
-                let line = if jsonl {
-                    let name = serde_json::to_string(&file.display().to_string()).unwrap_or_else(|_| "\"\"".into());
-                    format!("{{\"file\":{name},{}", json.get(1..).unwrap_or("}"))
-                } else {
-                    json
-                };
-                if writeln!(out, "{line}").is_err() {
-                    return Ok(ExitCode::from(1));
-                }
-            }
+    let mut docs: Vec<(String, usize, Report, f64)> = Vec::new();
+    for (file, result) in files.iter().zip(analyzed) {
+        match result {
+            Ok((text, report, ms)) => docs.push((file.display().to_string(), text.len(), report.to_utf16(&text), ms)),
             Err(e) => {
                 eprintln!("ngoaivu: {e}");
                 failed = true;
             }
         }
     }
+
+    let output = match (a.command.as_str(), format.as_str()) {
+        ("analyze", "json" | "jsonl") => {
+            let jsonl = format == "jsonl" || files.len() > 1;
+            let mut s = String::new();
+            for (name, _, mut report, ms) in docs {
+                report.stats.milliseconds = if a.timing { (ms * 1000.0).round() / 1000.0 } else { 0.0 };
+                let json = serde_json::to_string(&report).map_err(|e| e.to_string())?;
+                if jsonl {
+                    let name = serde_json::to_string(&name).map_err(|e| e.to_string())?;
+                    s.push_str(&format!("{{\"file\":{name},{}", json.get(1..).unwrap_or("}")));
+                } else {
+                    s.push_str(&json);
+                }
+                s.push('\n');
+            }
+            s
+        }
+        (cmd, f) => {
+            let mut corpus = Corpus::new(a.options.clone()).utf16();
+            for (name, bytes, report, _) in docs {
+                corpus.add_report(Some(name), bytes, report);
+            }
+            match (cmd, f) {
+                ("analyze", _) => metrics_csv(&corpus, a.bom),
+                (_, "csv") => facts_csv(&corpus.summary(), a.bom),
+                _ => serde_json::to_string(&corpus.summary()).map_err(|e| e.to_string())? + "\n",
+            }
+        }
+    };
+    let written = match &a.out {
+        Some(path) => std::fs::write(path, output).map_err(|e| format!("{}: {e}", path.display())),
+        None => std::io::stdout().lock().write_all(output.as_bytes()).map_err(|e| e.to_string()),
+    };
+    if let Err(e) = written {
+        eprintln!("ngoaivu: {e}");
+        return Ok(ExitCode::from(1));
+    }
     Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn with_timing(json: String, ms: f64) -> String {
-    json.replacen("\"milliseconds\":0.0", &format!("\"milliseconds\":{ms:.3}"), 1)
+type Analyzed = Result<(String, Report, f64), Error>;
+
+/// Reads and analyzes every file on all cores; results in input order.
+fn analyze_all(files: &[PathBuf], options: &Options, progress: bool) -> Vec<Analyzed> {
+    let analyzer = Analyzer::new(options.clone());
+    let bar = if progress && files.len() > 1 { ProgressBar::new(files.len() as u64) } else { ProgressBar::hidden() };
+    if let Ok(style) = ProgressStyle::with_template("{bar:40} {pos}/{len} files {elapsed} {wide_msg}") {
+        bar.set_style(style);
+    }
+    let out = files
+        .par_iter()
+        .map(|file| {
+            let result = read_input(file).and_then(|text| {
+                let t0 = Instant::now();
+                let report = analyzer.analyze(&text)?;
+                Ok((text, report, t0.elapsed().as_secs_f64() * 1000.0))
+            });
+            bar.inc(1);
+            result
+        })
+        .collect();
+    bar.finish_and_clear();
+    out
 }
 
 /// Files named, and the .txt/.md/.html files of directories named, sorted.

@@ -5,6 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
+use crate::corpus::{self, Corpus, DocOptions};
 use crate::{Error, Options};
 
 fn js_error(e: &Error) -> JsValue {
@@ -37,4 +38,62 @@ pub fn kinds_json() -> String {
 #[wasm_bindgen]
 pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
+    serde_json::to_string(value).map_err(|e| js_error(&Error::bad_option("output", e.to_string())))
+}
+
+/// Many documents: the core [`Corpus`] with UTF-16 spans; results cross as JSON.
+#[wasm_bindgen(js_name = RawCorpus)]
+pub struct RawCorpus {
+    inner: Corpus,
+}
+
+#[wasm_bindgen(js_class = RawCorpus)]
+impl RawCorpus {
+    #[wasm_bindgen(constructor)]
+    pub fn new(options_json: &str) -> Result<RawCorpus, JsValue> {
+        Corpus::from_json_options(options_json).map(|inner| RawCorpus { inner }).map_err(|e| js_error(&e))
+    }
+
+    /// Adds a document; `doc_json` is `{name, published, locality, format}`.
+    pub fn add(&mut self, text: &str, doc_json: &str) -> Result<String, JsValue> {
+        let doc = DocOptions::from_json(doc_json).map_err(|e| js_error(&e))?;
+        self.inner.add(text, doc).map_err(|e| js_error(&e))
+    }
+
+    pub fn remove(&mut self, id: &str) -> bool {
+        self.inner.remove(id)
+    }
+
+    pub fn size(&self) -> usize {
+        self.inner.len()
+    }
+
+    #[wasm_bindgen(js_name = documentsJson)]
+    pub fn documents_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.documents())
+    }
+
+    #[wasm_bindgen(js_name = reportJson)]
+    pub fn report_json(&self, id: &str) -> Result<String, JsValue> {
+        let report = self.inner.report(id).ok_or_else(|| js_error(&Error::no_such_document(id)))?;
+        to_json(report)
+    }
+
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> Result<String, JsValue> {
+        to_json(&self.inner.summary())
+    }
+
+    #[wasm_bindgen(js_name = metricsCsv)]
+    pub fn metrics_csv(&self, bom: bool) -> String {
+        corpus::metrics_csv(&self.inner, bom)
+    }
+
+    #[wasm_bindgen(js_name = factsCsv)]
+    pub fn facts_csv(&self, bom: bool) -> String {
+        corpus::facts_csv(&self.inner.summary(), bom)
+    }
 }
