@@ -230,7 +230,7 @@ fn impossible_values(input: &str, metrics: &[Metric], out: &mut Vec<Finding>) {
                 &[m],
             ));
         }
-        let share = input.get(..m.span.start).is_some_and(|b| b.trim_end().to_lowercase().ends_with("chiếm"));
+        let share = m.unit == "percent" && ends_with_word(input, m.span.start, "chiếm");
         if m.unit == "percent" && v > 100.0 && share {
             out.push(finding(
                 "share_above_100",
@@ -241,6 +241,16 @@ fn impossible_values(input: &str, metrics: &[Metric], out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether the text before `at` ends with `word` (case-insensitive),
+/// looking only at the few bytes that can matter.
+fn ends_with_word(input: &str, at: usize, word: &str) -> bool {
+    let mut from = at.saturating_sub(word.len() + 16);
+    while !input.is_char_boundary(from) {
+        from -= 1;
+    }
+    input.get(from..at).is_some_and(|b| b.trim_end().to_lowercase().ends_with(word))
 }
 
 /// Words that make a future period a target, not a misdated figure.
