@@ -54,7 +54,9 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let pub_month: Option<u8> = published.as_deref().and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
 
     let doc_period = document_period(&doc, pub_year, pub_month);
-    let mentions = entities::find_places(norm);
+    let mut mentions = entities::find_places(norm);
+    // Lookups by position below rely on text order.
+    mentions.sort_by_key(|m| m.start);
     let st = structure::structure(norm, &doc.seg, &mentions);
     let mut metrics: Vec<Metric> = Vec::with_capacity(doc.quantities.len());
     // Domains lent by classified counts, per sentence start.
@@ -280,7 +282,10 @@ fn place_type_name(t: entities::PlaceType) -> &'static str {
 /// Foreign countries and localities named in the figure's sentence.
 fn partners_of(mentions: &[entities::PlaceMention], sentence: (usize, usize)) -> Vec<Partner> {
     let mut out: Vec<Partner> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= sentence.0 && m.end <= sentence.1) {
+    // Mentions are in text order: look only at the sentence's.
+    let lo = mentions.partition_point(|m| m.start < sentence.0);
+    let hi = mentions.partition_point(|m| m.start < sentence.1);
+    for m in mentions[lo..hi].iter().filter(|m| m.end <= sentence.1) {
         let p = &entities::places()[m.place];
         let foreign = match p.kind {
             entities::PlaceType::Country => p.code != "VN",
@@ -305,10 +310,12 @@ fn locality_of(
 ) -> Option<&'static str> {
     let text = &doc.norm.text;
     let clause_start = text[sentence.0..q.start].rfind([';', ':']).map_or(sentence.0, |k| sentence.0 + k);
-    let named = mentions
+    let lo = mentions.partition_point(|m| m.start < clause_start);
+    let hi = mentions.partition_point(|m| m.start < q.start);
+    let named = mentions[lo..hi]
         .iter()
         .rev()
-        .filter(|m| m.start >= clause_start && m.end <= q.start)
+        .filter(|m| m.end <= q.start)
         .map(|m| &entities::places()[m.place])
         .find(|p| p.kind == entities::PlaceType::Province)
         .map(|p| p.name);

@@ -43,15 +43,23 @@ pub fn fold_char(ch: char) -> char {
     }
 }
 
+/// Latin letters with marks: the blocks Vietnamese letters live in.
 fn is_marked_letter(ch: char) -> bool {
-    !ch.is_ascii() && ch.is_alphabetic() && fold_char(ch).is_ascii()
+    matches!(ch, 'À'..='ÿ' | 'Ā'..='ɏ' | 'Ḁ'..='ỿ') && ch != '×' && ch != '÷'
 }
 
 fn marked_share(text: &str) -> (usize, f64) {
     let (mut letters, mut marked) = (0usize, 0usize);
-    for ch in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        marked += usize::from(is_marked_letter(ch));
+    for &b in text.as_bytes() {
+        // ASCII letters counted byte by byte; the rest char by char below.
+        letters += usize::from(b.is_ascii_alphabetic());
+    }
+    if !text.is_ascii() {
+        for ch in text.chars().filter(|c| !c.is_ascii()) {
+            let m = is_marked_letter(ch);
+            marked += usize::from(m);
+            letters += usize::from(m || ch.is_alphabetic());
+        }
     }
     (letters, if letters == 0 { 0.0 } else { marked as f64 / letters as f64 })
 }
