@@ -2,9 +2,9 @@
 //!
 //! - `ngoaivu analyze FILE|DIR|- … [--format json|jsonl|csv]` — one report
 //!   per input (csv: every metric, one row each);
-//! - `ngoaivu corpus FILE|DIR|- … [--format json|csv] [--out FILE]` — the
-//!   corpus summary (facts, series, conflicts, partners, findings), or its
-//!   facts as CSV.
+//! - `ngoaivu corpus FILE|DIR|- … [--format json|csv|xlsx] [--out FILE]` —
+//!   the corpus summary (facts, series, conflicts, partners, findings), its
+//!   facts as CSV, or metrics and facts as an Excel workbook (needs --out).
 //!
 //! Both take `[--input text|html|auto] [--published YYYY-MM-DD] [--locality
 //! NAME] [--bom] [--no-timing] [--no-progress]`. Reports are the JSON the JS
@@ -19,12 +19,12 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use ngoaivu::corpus::{facts_csv, metrics_csv};
+use ngoaivu::corpus::{facts_csv, metrics_csv, xlsx};
 use ngoaivu::{Analyzer, Corpus, Error, Format, Options, Report};
 use rayon::prelude::*;
 
 const USAGE: &str = "usage: ngoaivu analyze FILE|DIR|- ... [--format json|jsonl|csv]
-       ngoaivu corpus FILE|DIR|- ... [--format json|csv] [--out FILE]
+       ngoaivu corpus FILE|DIR|- ... [--format json|csv|xlsx] [--out FILE]
 options: [--input text|html|auto] [--published YYYY-MM-DD] [--locality NAME] [--bom] [--no-timing] [--no-progress]";
 
 fn main() -> ExitCode {
@@ -103,6 +103,8 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
     let format = a.format.clone().unwrap_or_else(|| "json".to_string());
     match (a.command.as_str(), format.as_str()) {
         ("analyze", "json" | "jsonl" | "csv") | ("corpus", "json" | "csv") => {}
+        ("corpus", "xlsx") if a.out.is_some() => {}
+        ("corpus", "xlsx") => return Err("--format xlsx needs --out FILE".into()),
         ("analyze" | "corpus", f) => return Err(format!("--format {f:?} is not one of {} takes", a.command)),
         (c, _) => return Err(format!("unknown command {c:?}")),
     }
@@ -139,7 +141,7 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 }
                 s.push('\n');
             }
-            s
+            s.into_bytes()
         }
         (cmd, f) => {
             let mut corpus = Corpus::new(a.options.clone()).utf16();
@@ -147,15 +149,16 @@ fn run(args: &[String]) -> Result<ExitCode, String> {
                 corpus.add_report(Some(name), bytes, report);
             }
             match (cmd, f) {
-                ("analyze", _) => metrics_csv(&corpus, a.bom),
-                (_, "csv") => facts_csv(&corpus.summary(), a.bom),
-                _ => serde_json::to_string(&corpus.summary()).map_err(|e| e.to_string())? + "\n",
+                ("analyze", _) => metrics_csv(&corpus, a.bom).into_bytes(),
+                (_, "csv") => facts_csv(&corpus.summary(), a.bom).into_bytes(),
+                (_, "xlsx") => xlsx(&corpus).map_err(|e| e.to_string())?,
+                _ => (serde_json::to_string(&corpus.summary()).map_err(|e| e.to_string())? + "\n").into_bytes(),
             }
         }
     };
     let written = match &a.out {
         Some(path) => std::fs::write(path, output).map_err(|e| format!("{}: {e}", path.display())),
-        None => std::io::stdout().lock().write_all(output.as_bytes()).map_err(|e| e.to_string()),
+        None => std::io::stdout().lock().write_all(&output).map_err(|e| e.to_string()),
     };
     if let Err(e) = written {
         eprintln!("ngoaivu: {e}");

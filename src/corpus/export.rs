@@ -1,5 +1,6 @@
-//! CSV exports of metrics and facts: UTF-8, RFC 4180 quoting, and an
-//! optional byte-order mark so Excel opens Vietnamese text correctly.
+//! Exports of metrics and facts: CSV (UTF-8, RFC 4180 quoting, an optional
+//! byte-order mark so Excel opens Vietnamese text correctly) everywhere,
+//! and XLSX in the native build.
 
 use super::{Corpus, Summary};
 
@@ -99,4 +100,65 @@ pub fn facts_csv(summary: &Summary, bom: bool) -> String {
         })
         .collect();
     write_rows(&header, rows, bom)
+}
+
+/// Metrics and facts as an Excel workbook: sheet "Chỉ số" (metrics) and
+/// "Dữ kiện" (facts), numbers as numbers, with the CSV's columns. Native
+/// only: see the note on `rust_xlsxwriter` in Cargo.toml.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn xlsx(corpus: &Corpus) -> Result<Vec<u8>, crate::Error> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let fail = |e: rust_xlsxwriter::XlsxError| crate::Error::bad_option("xlsx", e.to_string());
+    let mut wb = Workbook::new();
+    let bold = Format::new().set_bold();
+    let summary = corpus.summary();
+    for (title, csv) in [("Chỉ số", metrics_csv(corpus, false)), ("Dữ kiện", facts_csv(&summary, false))] {
+        let ws = wb.add_worksheet();
+        ws.set_name(title).map_err(fail)?;
+        for (r, row) in parse_csv(&csv).into_iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                if r == 0 {
+                    ws.write_string_with_format(r, c, cell, &bold).map_err(fail)?;
+                } else if let Some(n) = cell.parse::<f64>().ok().filter(|n| n.is_finite() && !cell.starts_with('+')) {
+                    ws.write_number(r, c, n).map_err(fail)?;
+                } else if !cell.is_empty() {
+                    ws.write_string(r, c, cell).map_err(fail)?;
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(fail)?;
+    }
+    wb.save_to_buffer().map_err(fail)
+}
+
+#[cfg_attr(target_arch = "wasm32", allow(dead_code))]
+/// Reads back the CSV written above (RFC 4180), so both exports share one
+/// definition of the columns.
+pub(crate) fn parse_csv(csv: &str) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let (mut row, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = csv.trim_start_matches('\u{feff}').chars().peekable();
+    while let Some(ch) = chars.next() {
+        match (ch, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', true) => quoted = false,
+            ('"', false) if cell.is_empty() => quoted = true,
+            (',', false) => row.push(std::mem::take(&mut cell)),
+            ('\r', false) => {}
+            ('\n', false) => {
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => cell.push(c),
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
 }

@@ -8,8 +8,10 @@
 //! figures is right, or sum what cannot be summed (overlapping periods,
 //! cumulative stocks, percentages).
 
-mod export;
+pub(crate) mod export;
 
+#[cfg(not(target_arch = "wasm32"))]
+pub use export::xlsx;
 pub use export::{facts_csv, metrics_csv};
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};

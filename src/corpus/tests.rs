@@ -98,3 +98,17 @@ fn csv_quotes_and_bom() {
     let facts = facts_csv(&c.summary(), false);
     assert!(facts.starts_with("id,kind"));
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+#[test]
+fn xlsx_is_a_workbook_with_both_sheets() {
+    let mut c = corpus();
+    c.add("Năm 2023, tỉnh đã cử 35 đoàn, 120 lượt cán bộ đi công tác nước ngoài.", doc("a", "2024-01-10")).unwrap_or_default();
+    let bytes = xlsx(&c).unwrap_or_default();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "not a zip");
+    let csv = metrics_csv(&c, true);
+    let rows = export::parse_csv(&csv);
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows[0][0], "document");
+    assert_eq!(rows[1][5], "35");
+}
