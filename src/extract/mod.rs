@@ -27,6 +27,8 @@ struct Doc<'a> {
     cues: Vec<CueHit>,
     dates: Vec<DateMention>,
     quantities: Vec<Quantity>,
+    /// For each paragraph, the nearest heading paragraph above it.
+    heading_above: Vec<Option<usize>>,
 }
 
 /// Builds the report for `input` (already normalized as `norm`).
@@ -35,7 +37,15 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let seg = segment(&norm.text);
     let readings = scan(&norm.text, &norm.lower, &toks);
     let cues = find_cues(&norm.lower);
-    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities };
+    let mut heading_above = Vec::with_capacity(seg.paragraphs.len());
+    let mut last_heading = None;
+    for (k, p) in seg.paragraphs.iter().enumerate() {
+        heading_above.push(last_heading);
+        if p.heading {
+            last_heading = Some(k);
+        }
+    }
+    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities, heading_above };
     let header_date = detect_published(&doc);
     let published = opts.published.clone().or_else(|| header_date.map(|d| d.from.iso()));
     // The header's date is when the text was written, not what its figures cover.
@@ -163,6 +173,9 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             flags.push("glued");
         }
         let period = find_period(&doc, q, sentence, &hits, pub_year, pub_month, doc_period.as_ref());
+        if period.is_none() && is_cumulative(&hits, q) {
+            flags.push("cumulative");
+        }
         let confidence = match (&decision, ctx.family("DIR").or(ctx.family("DOM")).or(ctx.family("TOPIC"))) {
             (None, _) => 0.3,
             (Some(_), Some(_)) => 0.85,
@@ -405,7 +418,10 @@ fn figure_role(doc: &Doc, q: &Quantity, ctx: &Context, prev: Option<&Metric>, ki
     if q.class == UnitClass::Percent && word(q.last + 1) == "kế" && word(q.last + 2) == "hoạch" {
         return Role::Plan { percent: true };
     }
+    // "số vốn tăng thêm 320 triệu USD" is an amount of capital, not a change.
+    let capital_added = q.first >= 3 && (word(q.first - 2) == "vốn" || word(q.first - 3) == "vốn");
     let direction = match ctx.word_before {
+        _ if capital_added => None,
         "tăng" => Some("increase"),
         "giảm" => Some("decrease"),
         "thêm" if q.first >= 2 && word(q.first - 2) == "tăng" => Some("increase"),
@@ -494,6 +510,11 @@ fn period_of(d: &DateMention, source: &'static str, cumulative: bool) -> Period 
     Period { from: d.from.year.to_string(), to: d.to.year.to_string(), cumulative, source }
 }
 
+/// A stock up to a date: "lũy kế", "đến nay", "hiện có" before the figure.
+fn is_cumulative(hits: &[CueHit], q: &Quantity) -> bool {
+    hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= q.start)
+}
+
 /// The period of a figure: its clause's dates, then the paragraph's before
 /// it, then the section heading's, then relative years against the
 /// publication date, then the document's lead.
@@ -506,9 +527,14 @@ fn find_period(
     pub_month: Option<u8>,
     doc_period: Option<&Period>,
 ) -> Option<Period> {
-    let cumulative = hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= q.start);
-    let dates = doc.dates.iter().filter(|d| !d.basis);
-    let in_sentence: Vec<&DateMention> = dates.clone().filter(|d| d.start >= sentence.0 && d.end <= sentence.1).collect();
+    let cumulative = is_cumulative(hits, q);
+    // Dates and cues are in text order: slice out a span's by binary search.
+    let dates_in = |s: usize, e: usize| {
+        let lo = doc.dates.partition_point(|d| d.start < s);
+        let hi = doc.dates.partition_point(|d| d.start < e);
+        doc.dates[lo..hi].iter().filter(move |d| !d.basis && d.end <= e)
+    };
+    let in_sentence: Vec<&DateMention> = dates_in(sentence.0, sentence.1).collect();
     if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= q.start) {
         return Some(period_of(d, "clause", cumulative));
     }
@@ -519,20 +545,24 @@ fn find_period(
         return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
     }
     if cumulative {
-        return None;
+        // "đến nay" with no date holds at publication, when that is known.
+        let year = pub_year?;
+        return Some(Period { from: year.to_string(), to: year.to_string(), cumulative: true, source: "relative" });
     }
     let p = doc.seg.paragraph_index(q.start);
     let para = doc.seg.paragraphs.get(p)?;
-    if let Some(d) = dates.clone().filter(|d| d.start >= para.start && d.end <= sentence.0).last() {
+    if let Some(d) = dates_in(para.start, sentence.0).last() {
         return Some(period_of(d, "paragraph", false));
     }
-    let para_hits: Vec<CueHit> = doc.cues.iter().filter(|h| h.start >= para.start && h.end <= sentence.0).copied().collect();
+    let lo = doc.cues.partition_point(|h| h.start < para.start);
+    let hi = doc.cues.partition_point(|h| h.start < sentence.0);
+    let para_hits: Vec<CueHit> = doc.cues[lo..hi].iter().filter(|h| h.end <= sentence.0).copied().collect();
     if let Some(year) = relative_year(&para_hits, pub_year, pub_month) {
         return Some(Period { from: year.to_string(), to: year.to_string(), cumulative: false, source: "paragraph" });
     }
     // The nearest heading above, if it names a year.
-    if let Some(h) = doc.seg.paragraphs[..p].iter().rev().find(|h| h.heading) {
-        if let Some(d) = dates.clone().find(|d| d.start >= h.start && d.end <= h.end) {
+    if let Some(h) = doc.heading_above.get(p).copied().flatten().and_then(|k| doc.seg.paragraphs.get(k)) {
+        if let Some(d) = dates_in(h.start, h.end).next() {
             return Some(period_of(d, "section", false));
         }
     }
