@@ -74,6 +74,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let mut lent_sentence = usize::MAX;
     let mut prev_in_sentence: Option<(usize, usize)> = None; // (sentence start, metric index)
 
+    let mut last_q: Option<&Quantity> = None;
     for q in &doc.quantities {
         let sentence = doc.seg.sentence_of(q.start);
         if sentence.0 != lent_sentence {
@@ -103,8 +104,12 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         let mut decision = classify(q, &ctx);
         let mut relation: Option<Relation> = None;
         let relate = |kind: &'static str, m: &Metric| Some(Relation { kind, metric: m.id.clone() });
-        // "(tương đương 551 triệu USD)" restates the money figure before it.
-        if qualifier_text == Some("tương đương") && q.class == UnitClass::Money {
+        // "(tương đương 551 triệu USD)", or "1,2 triệu USD (khoảng 28 tỷ
+        // đồng)": money in another currency restating the figure before it.
+        let paren_after_money = lead_tok > 0
+            && doc.toks[lead_tok - 1].text(&norm.text) == "("
+            && last_q.is_some_and(|p| p.class == UnitClass::Money && p.unit != q.unit && p.last + 2 == lead_tok);
+        if (qualifier_text == Some("tương đương") || paren_after_money) && q.class == UnitClass::Money {
             if let Some((_, idx)) = prev_in_sentence {
                 if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit)) {
                     if prev.kind != "other" {
@@ -215,6 +220,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             prev_in_sentence = Some((sentence.0, metrics.len()));
         }
         metrics.push(metric);
+        last_q = Some(q);
     }
 
     Report {
