@@ -11,3 +11,13 @@ pub mod segment;
 pub mod tokens;
 
 pub use normalize::{normalize, Format, Normalized};
+
+/// Whether `c` is a letter, with the Latin blocks Vietnamese is written in
+/// answered without the general Unicode tables (the hot path of tokenizing).
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    matches!(c, 'À'..='ɏ' | 'Ḁ'..='ỿ') && c != '×' && c != '÷' || c.is_alphabetic()
+}

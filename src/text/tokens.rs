@@ -68,10 +68,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         let ch = text[i..].chars().next().unwrap_or(' ');
-        if ch.is_alphabetic() {
+        if super::is_letter(ch) {
             let start = i;
             for c in text[i..].chars() {
-                if c.is_alphabetic() || unicode_normalization::char::is_combining_mark(c) {
+                if super::is_letter(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)) {
                     i += c.len_utf8();
                 } else {
                     break;
