@@ -62,12 +62,12 @@ pub struct Section {
 #[serde(rename_all = "camelCase")]
 pub struct Entity {
     pub id: String,
-    /// `country`, `foreign_locality` or `province`.
+    /// `country`, `foreign_locality`, `province`, `organization` or `agreement`.
     #[serde(rename = "type")]
     pub kind: &'static str,
     /// Canonical Vietnamese name.
     pub name: &'static str,
-    /// ISO 3166-1 alpha-2 (the country's, for a foreign locality); the name for a province.
+    /// ISO 3166-1 alpha-2 (the country's, for a foreign locality); the name for a province; the abbreviation for an organization or agreement.
     pub code: &'static str,
     /// For provinces: the 2025 province it is part of.
     pub merged_into: Option<&'static str>,

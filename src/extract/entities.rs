@@ -1,5 +1,5 @@
-//! Named places: countries and territories, foreign localities, Vietnamese
-//! provinces — found by one aho-corasick automaton over the lowercased
+//! Named places and bodies: countries and territories, foreign localities,
+//! Vietnamese provinces, organizations and trade agreements — found by one aho-corasick automaton over the lowercased
 //! normalized text, with the guards real text needs.
 //!
 //! Guards: matches sit on word boundaries; names that are also common
@@ -7,8 +7,10 @@
 //! as the tail of a personal name ("Nguyễn Thị Nga"); phrases in
 //! `data/not_names.tsv` ("pháp luật", "miền Nam") block the name inside
 //! them; a foreign locality that is also a Vietnamese place name ("Hà Nam")
-//! counts as foreign only when its country is named right after it.
-//! Organizations, documents and people are not found here yet.
+//! counts as foreign only when its country is named right after it; an
+//! abbreviation of an organization or agreement ("WHO", "UN", "EU") counts
+//! only in the capitals it is written with.
+//! Cited documents and people are not found here yet.
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -27,6 +29,10 @@ pub enum PlaceType {
     Country,
     ForeignLocality,
     Province,
+    /// An international or Vietnamese organization (ASEAN, JICA, VCCI).
+    Organization,
+    /// A trade or economic agreement (CPTPP, EVFTA).
+    Agreement,
 }
 
 /// One gazetteer entry.
@@ -46,6 +52,8 @@ pub struct Place {
     common: Vec<String>,
     /// Also a Vietnamese place name: needs its country named after it.
     ambiguous: bool,
+    /// Abbreviations (normalized, as written): match only in these exact capitals.
+    exact: Vec<String>,
 }
 
 /// A mention of a place in normalized text.
@@ -84,7 +92,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/countries.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(key).collect()).unwrap_or_default();
-            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common, ambiguous: false });
+            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common, ambiguous: false, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[1], r[2]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -92,7 +100,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/foreign_localities.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let ambiguous = r.get(4).is_some_and(|a| *a == "VN");
-            places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, common: Vec::new(), ambiguous });
+            places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, common: Vec::new(), ambiguous, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -100,10 +108,23 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/provinces.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let merged = r.get(3).filter(|m| !m.is_empty()).map(|m| leak(m));
-            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), common: Vec::new(), ambiguous: false });
+            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), common: Vec::new(), ambiguous: false, exact: Vec::new() });
             let variants: Vec<&str> = r.get(4).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
             add_names(idx, &variants, &mut names);
+        }
+        for (data, kind) in [
+            (include_str!("../data/organizations.tsv"), PlaceType::Organization),
+            (include_str!("../data/agreements.tsv"), PlaceType::Agreement),
+        ] {
+            for r in tsv_rows(data).filter(|r| r.len() >= 2) {
+                let idx = places.len();
+                let mut all: Vec<&str> = vec![r[0], r[1]];
+                all.extend(r.get(3).map(|v| v.split('|').collect::<Vec<_>>()).unwrap_or_default());
+                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| normalize(n, Format::Text).text).collect();
+                places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common: Vec::new(), ambiguous: false, exact });
+                add_names(idx, &all, &mut names);
+            }
         }
         // One pattern per distinct key; a key may name several places.
         let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -127,6 +148,11 @@ fn gazetteer() -> &'static Gazetteer {
 /// All gazetteer entries.
 pub fn places() -> &'static [Place] {
     &gazetteer().places
+}
+
+/// A name written in capitals (and digits): "ASEAN", "G20", "UN Women" is not.
+fn is_abbreviation(name: &str) -> bool {
+    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }
 
 fn is_word(c: Option<char>) -> bool {
@@ -160,6 +186,10 @@ pub fn find_places(norm: &Normalized) -> Vec<PlaceMention> {
                 if !capitalized || prev_word_capitalized {
                     return false;
                 }
+            }
+            // "ASEAN" and "WHO" only in capitals: "who", "un" are words.
+            if let Some(form) = p.exact.iter().find(|f| key(f) == lower[s..e]) {
+                return text.get(s..e) == Some(form.as_str());
             }
             // Provinces and foreign localities are proper nouns: "hòa bình"
             // (peace) is no province, "Hòa Bình" is.
@@ -225,5 +255,38 @@ mod tests {
         assert_eq!(found("tỉnh Hà Nam")[0], ("Hà Nam", PlaceType::Province));
         assert!(found("vì hòa bình và thái bình").is_empty());
         assert_eq!(found("TP.HCM và Thừa Thiên Huế").iter().map(|x| x.0).collect::<Vec<_>>(), ["Hồ Chí Minh", "Huế"]);
+    }
+
+    #[test]
+    fn organizations_and_agreements() {
+        assert_eq!(found("hợp tác với JICA, KOICA và Ngân hàng Thế giới"), [("JICA", PlaceType::Organization), ("KOICA", PlaceType::Organization), ("WB", PlaceType::Organization)]);
+        assert_eq!(found("thực thi Hiệp định EVFTA, CPTPP và RCEP"), [("EVFTA", PlaceType::Agreement), ("CPTPP", PlaceType::Agreement), ("RCEP", PlaceType::Agreement)]);
+        // The full name wins over the province inside it ("Thái Bình").
+        assert_eq!(found("Hiệp định Đối tác Toàn diện và Tiến bộ xuyên Thái Bình Dương"), [("CPTPP", PlaceType::Agreement)]);
+        assert_eq!(found("Tổ chức Y tế Thế giới (WHO)"), [("WHO", PlaceType::Organization), ("WHO", PlaceType::Organization)]);
+    }
+
+    #[test]
+    fn abbreviation_guard() {
+        // Abbreviations count only in capitals: "who", "un", "eu" are words elsewhere.
+        assert!(found("who are the un people, eu, Asean").is_empty());
+        assert_eq!(found("UN và EU"), [("UN", PlaceType::Organization), ("EU", PlaceType::Organization)]);
+        // A full name still counts capitalized, not as ordinary words.
+        assert!(found("ngân hàng thế giới").is_empty());
+    }
+
+    #[test]
+    fn organization_and_agreement_tables_have_unique_keys() {
+        for data in [include_str!("../data/organizations.tsv"), include_str!("../data/agreements.tsv")] {
+            let mut seen = std::collections::HashSet::new();
+            for r in tsv_rows(data) {
+                assert!(r.len() >= 3, "short row {r:?}");
+                let mut names = vec![r[0], r[1]];
+                names.extend(r.get(3).map(|v| v.split('|').filter(|x| !x.is_empty()).collect::<Vec<_>>()).unwrap_or_default());
+                for n in names {
+                    assert!(seen.insert(key(n)), "duplicate name {n}");
+                }
+            }
+        }
     }
 }

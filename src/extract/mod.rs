@@ -295,6 +295,8 @@ fn place_type_name(t: entities::PlaceType) -> &'static str {
         entities::PlaceType::Country => "country",
         entities::PlaceType::ForeignLocality => "foreign_locality",
         entities::PlaceType::Province => "province",
+        entities::PlaceType::Organization => "organization",
+        entities::PlaceType::Agreement => "agreement",
     }
 }
 
@@ -309,7 +311,7 @@ fn partners_of(mentions: &[entities::PlaceMention], sentence: (usize, usize)) ->
         let foreign = match p.kind {
             entities::PlaceType::Country => p.code != "VN",
             entities::PlaceType::ForeignLocality => true,
-            entities::PlaceType::Province => false,
+            entities::PlaceType::Province | entities::PlaceType::Organization | entities::PlaceType::Agreement => false,
         };
         if foreign && !out.iter().any(|x| x.name == p.name) {
             out.push(Partner { name: p.name, code: p.code, kind: place_type_name(p.kind) });

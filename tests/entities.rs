@@ -1,0 +1,63 @@
+//! Entities through the public API: each named thing listed once with all
+//! its mentions, every span slicing back to its text, and on the dev corpus
+//! (read at test time, skipped when absent) the same for every document.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+
+use ngoaivu::analyze;
+
+#[test]
+fn organizations_and_agreements_are_entities() {
+    let text = "Năm 2023, tỉnh tiếp nhận 3 dự án của JICA và KOICA; doanh nghiệp tận dụng Hiệp định EVFTA và CPTPP. JICA tài trợ thêm 1 dự án.";
+    let r = analyze(text).expect("analysis");
+    let by_code: BTreeMap<&str, (&str, usize)> = r.entities.iter().map(|e| (e.code, (e.kind, e.mentions.len()))).collect();
+    assert_eq!(by_code.get("JICA"), Some(&("organization", 2)));
+    assert_eq!(by_code.get("KOICA"), Some(&("organization", 1)));
+    assert_eq!(by_code.get("EVFTA"), Some(&("agreement", 1)));
+    assert_eq!(by_code.get("CPTPP"), Some(&("agreement", 1)));
+    // Organizations are not foreign partners of a figure.
+    assert!(r.metrics.iter().all(|m| m.partners.iter().all(|p| p.kind != "organization")));
+}
+
+fn check_report(text: &str, name: &str) -> BTreeMap<&'static str, usize> {
+    let r = analyze(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let mut ids = HashSet::new();
+    let mut keys = HashSet::new();
+    let mut counts = BTreeMap::new();
+    for e in &r.entities {
+        assert!(ids.insert(e.id.clone()), "{name}: id {} twice", e.id);
+        assert!(keys.insert((e.kind, e.name, e.code)), "{name}: {} listed twice", e.name);
+        assert!(!e.mentions.is_empty());
+        for m in &e.mentions {
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()), "{name}: span of {}", e.name);
+        }
+        *counts.entry(e.kind).or_insert(0) += 1;
+        if std::env::var_os("ENTITIES_SHOW").is_some() {
+            let texts: Vec<&str> = e.mentions.iter().map(|m| m.text.as_str()).collect();
+            eprintln!("{name}\t{}\t{}\t{texts:?}", e.kind, e.code);
+        }
+    }
+    counts
+}
+
+#[test]
+fn dev_corpus_entity_spans_slice_back() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev");
+    let Ok(read) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: no dev corpus at {}", dir.display());
+        return;
+    };
+    let mut total: BTreeMap<&str, usize> = BTreeMap::new();
+    for entry in read.flatten() {
+        let path = entry.path();
+        if path.extension().and_then(|e| e.to_str()) != Some("txt") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(&path) else { continue };
+        for (k, n) in check_report(&text, &path.display().to_string()) {
+            *total.entry(k).or_insert(0) += n;
+        }
+    }
+    eprintln!("dev corpus entities per type (distinct per document): {total:?}");
+}
