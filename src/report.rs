@@ -62,16 +62,35 @@ pub struct Section {
 #[serde(rename_all = "camelCase")]
 pub struct Entity {
     pub id: String,
-    /// `country`, `foreign_locality`, `province`, `organization` or `agreement`.
+    /// `country`, `foreign_locality`, `province`, `organization`, `agreement` or `document`.
     #[serde(rename = "type")]
     pub kind: &'static str,
-    /// Canonical Vietnamese name.
-    pub name: &'static str,
-    /// ISO 3166-1 alpha-2 (the country's, for a foreign locality); the name for a province; the abbreviation for an organization or agreement.
-    pub code: &'static str,
+    /// Canonical Vietnamese name; for a document its type and number ("Chỉ thị 41-CT/TW").
+    pub name: std::borrow::Cow<'static, str>,
+    /// ISO 3166-1 alpha-2 (the country's, for a foreign locality); the name for a province; the abbreviation for an organization or agreement; a document's code ("CT/TW"), or empty.
+    pub code: std::borrow::Cow<'static, str>,
     /// For provinces: the 2025 province it is part of.
     pub merged_into: Option<&'static str>,
+    /// For a cited document: `docType`, `number`, `date`, `issuer`, `title`.
+    #[serde(flatten)]
+    pub document: Option<DocumentFields>,
     pub mentions: Vec<Mention>,
+}
+
+/// What a cited legal or party document says of itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentFields {
+    /// "Chỉ thị", "Nghị quyết", "Quyết định" …
+    pub doc_type: &'static str,
+    /// The leading number as written ("41", "09").
+    pub number: String,
+    /// `YYYY-MM-DD`, when the text dates it.
+    pub date: Option<String>,
+    /// "Ban Bí thư", "UBND tỉnh" …, when named after "của".
+    pub issuer: Option<&'static str>,
+    /// The quoted title, when given.
+    pub title: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

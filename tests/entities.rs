@@ -11,7 +11,7 @@ use ngoaivu::analyze;
 fn organizations_and_agreements_are_entities() {
     let text = "Năm 2023, tỉnh tiếp nhận 3 dự án của JICA và KOICA; doanh nghiệp tận dụng Hiệp định EVFTA và CPTPP. JICA tài trợ thêm 1 dự án.";
     let r = analyze(text).expect("analysis");
-    let by_code: BTreeMap<&str, (&str, usize)> = r.entities.iter().map(|e| (e.code, (e.kind, e.mentions.len()))).collect();
+    let by_code: BTreeMap<&str, (&str, usize)> = r.entities.iter().map(|e| (&*e.code, (e.kind, e.mentions.len()))).collect();
     assert_eq!(by_code.get("JICA"), Some(&("organization", 2)));
     assert_eq!(by_code.get("KOICA"), Some(&("organization", 1)));
     assert_eq!(by_code.get("EVFTA"), Some(&("agreement", 1)));
@@ -27,7 +27,7 @@ fn check_report(text: &str, name: &str) -> BTreeMap<&'static str, usize> {
     let mut counts = BTreeMap::new();
     for e in &r.entities {
         assert!(ids.insert(e.id.clone()), "{name}: id {} twice", e.id);
-        assert!(keys.insert((e.kind, e.name, e.code)), "{name}: {} listed twice", e.name);
+        assert!(keys.insert((e.kind, e.name.clone(), e.code.clone())), "{name}: {} listed twice", e.name);
         assert!(!e.mentions.is_empty());
         for m in &e.mentions {
             assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()), "{name}: span of {}", e.name);
@@ -60,4 +60,27 @@ fn dev_corpus_entity_spans_slice_back() {
         }
     }
     eprintln!("dev corpus entities per type (distinct per document): {total:?}");
+}
+
+#[test]
+fn cited_documents_in_json_with_utf16_spans() {
+    let text = "Thực hiện Chỉ thị số 41-CT/TW ngày 15/4/2010 của Ban Bí thư về “Tăng cường hoạt động đối ngoại”, năm 2023 tỉnh cử 12 đoàn ra. Chỉ thị 41-CT/TW được quán triệt.";
+    let json = ngoaivu::analyze_to_json(text, &ngoaivu::Options::default(), None).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    let docs: Vec<&serde_json::Value> = v["entities"].as_array().expect("entities").iter().filter(|e| e["type"] == "document").collect();
+    assert_eq!(docs.len(), 1, "one entity for both mentions: {docs:?}");
+    let d = docs[0];
+    assert_eq!(d["name"], "Chỉ thị 41-CT/TW");
+    assert_eq!((&d["docType"], &d["number"], &d["code"], &d["date"], &d["issuer"]), (&"Chỉ thị".into(), &"41".into(), &"CT/TW".into(), &"2010-04-15".into(), &"Ban Bí thư".into()));
+    assert_eq!(d["title"], "Tăng cường hoạt động đối ngoại");
+    // Spans are UTF-16 code units, as JS slices strings.
+    let units: Vec<u16> = text.encode_utf16().collect();
+    let mentions = d["mentions"].as_array().expect("mentions");
+    assert_eq!(mentions.len(), 2);
+    for m in mentions {
+        let (s, e) = (m["span"]["start"].as_u64().expect("start") as usize, m["span"]["end"].as_u64().expect("end") as usize);
+        assert_eq!(String::from_utf16_lossy(&units[s..e]), m["text"].as_str().expect("text"));
+    }
+    // Places carry no document fields.
+    assert!(v["entities"].as_array().expect("entities").iter().filter(|e| e["type"] != "document").all(|e| e.get("docType").is_none()));
 }

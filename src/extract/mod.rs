@@ -8,10 +8,11 @@ pub mod classify;
 pub mod cues;
 pub mod entities;
 pub mod kinds;
+pub mod references;
 pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Document, Entity, Mention, Metric, Partner, Period, Relation, Report, Section, Span, Stats, SCHEMA};
+use crate::report::{Change, Document, DocumentFields, Entity, Mention, Metric, Partner, Period, Relation, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -231,7 +232,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         document: document_of(input, norm, &doc, &st),
         metrics,
         findings: Vec::new(),
-        entities: entities_of(input, norm, &mentions),
+        entities: entities_of(input, norm, &mentions, &references::find_references(norm)),
     }
 }
 
@@ -263,7 +264,7 @@ fn document_of(input: &str, norm: &Normalized, doc: &Doc, st: &structure::Struct
     }
 }
 
-fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention]) -> Vec<Entity> {
+fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention], refs: &[references::Reference]) -> Vec<Entity> {
     let mut out: Vec<Entity> = Vec::new();
     let mut index: Vec<Option<usize>> = vec![None; entities::places().len()];
     for m in mentions {
@@ -279,13 +280,39 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
                 out.push(Entity {
                     id: format!("e{}", out.len() + 1),
                     kind: place_type_name(p.kind),
-                    name: p.name,
-                    code: p.code,
+                    name: p.name.into(),
+                    code: p.code.into(),
                     merged_into: p.merged_into,
+                    document: None,
                     mentions: vec![mention],
                 });
             }
         }
+    }
+    // Cited documents: one entity per type and number, later mentions filling what earlier ones left out.
+    for r in refs {
+        let span = span_of(norm, r.start, r.end);
+        let mention = Mention { span, text: input.get(span.start..span.end).unwrap_or("").to_string() };
+        // "41-CT/TW" and "41/CT/TW" are one document.
+        let same = |e: &Entity| e.kind == "document" && e.code.as_ref() == r.code.as_deref().unwrap_or("") && e.document.as_ref().is_some_and(|d| d.doc_type == r.doc_type && d.number == r.number);
+        if let Some(e) = out.iter_mut().find(|e| same(e)) {
+            if let Some(d) = e.document.as_mut() {
+                d.date = d.date.take().or_else(|| r.date.clone());
+                d.issuer = d.issuer.or(r.issuer);
+                d.title = d.title.take().or_else(|| r.title.clone());
+            }
+            e.mentions.push(mention);
+            continue;
+        }
+        out.push(Entity {
+            id: format!("e{}", out.len() + 1),
+            kind: "document",
+            name: format!("{} {}", r.doc_type, r.designation).into(),
+            code: r.code.clone().unwrap_or_default().into(),
+            merged_into: None,
+            document: Some(DocumentFields { doc_type: r.doc_type, number: r.number.clone(), date: r.date.clone(), issuer: r.issuer, title: r.title.clone() }),
+            mentions: vec![mention],
+        });
     }
     out
 }

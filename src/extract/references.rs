@@ -1,0 +1,253 @@
+//! Cited legal and party documents: "Chỉ thị số 41-CT/TW ngày 15/4/2010 của
+//! Ban Bí thư về “…”" → type Chỉ thị, number 41, code CT/TW, date
+//! 2010-04-15, issuer Ban Bí thư, the quoted title.
+//!
+//! A capitalized document type from `data/document_types.tsv` counts only
+//! when a number follows it: with a code holding capitals ("22-NQ/TW",
+//! "1130/QĐ-UBND", "09/2008/QĐ-UBND") or after "số" ("Kế hoạch số 45"). So
+//! "Kế hoạch 2024" or "Luật Đầu tư" are not references. The number chain is
+//! the one `read::scan` keeps out of quantities.
+
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::text::normalize::{lowercase_same_layout, normalize, Format};
+use crate::text::phrases::tsv_rows;
+use crate::text::Normalized;
+
+/// A document cited in the text, in normalized byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    pub start: usize,
+    pub end: usize,
+    /// The type as the table names it ("Chỉ thị").
+    pub doc_type: &'static str,
+    /// The number and code as written ("41-CT/TW").
+    pub designation: String,
+    /// The leading number ("41").
+    pub number: String,
+    /// The code after the number and year ("CT/TW"), if any.
+    pub code: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub issuer: Option<&'static str>,
+    /// The quoted title.
+    pub title: Option<String>,
+}
+
+struct Tables {
+    types: Vec<&'static str>,
+    types_ac: Option<AhoCorasick>,
+    /// Issuers' lowercased keys with their names, longest first.
+    issuers: Vec<(String, &'static str)>,
+}
+
+fn key(s: &str) -> String {
+    lowercase_same_layout(&normalize(s, Format::Text).text)
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut types = Vec::new();
+        let mut keys = Vec::new();
+        let mut issuers = Vec::new();
+        for r in tsv_rows(include_str!("../data/document_types.tsv")).filter(|r| r.len() >= 2) {
+            match r[0] {
+                "type" => {
+                    types.push(r[1]);
+                    keys.push(key(r[1]));
+                }
+                "issuer" => issuers.push((key(r[1]), r[1])),
+                _ => {}
+            }
+        }
+        issuers.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
+        let types_ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&keys).ok();
+        Tables { types, types_ac, issuers }
+    })
+}
+
+/// The document types the table knows.
+pub fn document_types() -> &'static [&'static str] {
+    &tables().types
+}
+
+fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Skips spaces (and the given punctuation) from `p`.
+fn skip(text: &str, mut p: usize, punct: &[char]) -> usize {
+    while let Some(c) = text.get(p..).and_then(|t| t.chars().next()) {
+        if c == ' ' || punct.contains(&c) {
+            p += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    p
+}
+
+fn digits_at(text: &str, p: usize) -> (usize, Option<u32>) {
+    let t = text.get(p..).unwrap_or("");
+    let n = t.bytes().take_while(u8::is_ascii_digit).count();
+    (p + n, if n > 0 && n <= 4 { t[..n].parse().ok() } else { None })
+}
+
+fn valid_date(d: u32, m: u32, y: u32) -> Option<String> {
+    ((1..=31).contains(&d) && (1..=12).contains(&m) && (1900..=2100).contains(&y)).then(|| format!("{y:04}-{m:02}-{d:02}"))
+}
+
+/// "ngày 15/4/2010" or "ngày 15 tháng 4 năm 2010" at `p`: the date and where it ends.
+fn date_at(text: &str, lower: &str, p: usize) -> Option<(String, usize)> {
+    let p = lower.get(p..)?.strip_prefix("ngày").map(|_| skip(text, p + "ngày".len(), &[]))?;
+    let (q, d) = digits_at(text, p);
+    let d = d?;
+    if let Some(sep) = text.get(q..).and_then(|t| t.chars().next()).filter(|c| matches!(c, '/' | '-' | '.')) {
+        let (r, m) = digits_at(text, q + 1);
+        let r2 = r + 1;
+        if text.get(r..).and_then(|t| t.chars().next()) != Some(sep) {
+            return None;
+        }
+        let (end, y) = digits_at(text, r2);
+        return valid_date(d, m?, y?).map(|s| (s, end));
+    }
+    let q = skip(text, q, &[]);
+    let q = lower.get(q..)?.strip_prefix("tháng").map(|_| skip(text, q + "tháng".len(), &[]))?;
+    let (r, m) = digits_at(text, q);
+    let r = skip(text, r, &[]);
+    let r = lower.get(r..)?.strip_prefix("năm").map(|_| skip(text, r + "năm".len(), &[]))?;
+    let (end, y) = digits_at(text, r);
+    valid_date(d, m?, y?).map(|s| (s, end))
+}
+
+/// Every document cited in the text, in order.
+pub fn find_references(norm: &Normalized) -> Vec<Reference> {
+    let t = tables();
+    let Some(ac) = &t.types_ac else { return Vec::new() };
+    let (text, lower) = (norm.text.as_str(), norm.lower.as_str());
+    let mut out: Vec<Reference> = Vec::new();
+    for m in ac.find_iter(lower) {
+        let (s, e) = (m.start(), m.end());
+        if out.last().is_some_and(|r| s < r.end)
+            || is_word(lower[..s].chars().next_back())
+            || is_word(lower[e..].chars().next())
+            || !text[s..].chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
+        let Some(&doc_type) = t.types.get(m.pattern().as_usize()) else { continue };
+        let mut p = skip(text, e, &[]);
+        let has_so = lower[p..].starts_with("số") && !is_word(lower[p + "số".len()..].chars().next());
+        if has_so {
+            p = skip(text, p + "số".len(), &[':', '.']);
+        }
+        // The chain: digits, capitals, '/', '-', '.' with no space.
+        let chain_start = p;
+        if !text[p..].starts_with(|c: char| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut chain_end = p;
+        let mut capitals = false;
+        for (i, c) in text[p..].char_indices() {
+            // Lowercase only inside a code begun in capitals: "QĐ-TTg", "37-CTr/TU".
+            capitals |= c.is_uppercase();
+            if c.is_ascii_digit() || c.is_uppercase() || (capitals && c.is_alphabetic()) || matches!(c, '/' | '-' | '.') {
+                chain_end = p + i + c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if is_word(text[chain_end..].chars().next()) {
+            continue; // "2024a", "3 dự án" never reach here, but "41-CTr" is no code
+        }
+        let designation = text[chain_start..chain_end].trim_end_matches(['.', '-', '/']);
+        let chain_end = chain_start + designation.len();
+        let number: String = designation.chars().take_while(char::is_ascii_digit).collect();
+        let mut parts = designation[number.len()..].trim_start_matches(['/', '-', '.']);
+        // "09/2008/QĐ-UBND": the year sits between number and code.
+        if let Some(after_year) = parts.get(..4).filter(|y| y.bytes().all(|b| b.is_ascii_digit())).and_then(|_| parts.get(4..)) {
+            if after_year.starts_with(['/', '-']) || after_year.is_empty() {
+                parts = after_year.trim_start_matches(['/', '-']);
+            }
+        }
+        let code = Some(parts.to_string()).filter(|c| c.chars().any(char::is_uppercase));
+        if code.is_none() && !(has_so && designation.len() == number.len()) {
+            continue;
+        }
+        let mut end = chain_end;
+        let mut date = None;
+        let q = skip(text, end, &[',']);
+        if let Some((d, de)) = date_at(text, lower, q) {
+            date = Some(d);
+            end = de;
+        }
+        let mut issuer = None;
+        let q = skip(text, end, &[',']);
+        if lower[q..].starts_with("của ") {
+            let q = skip(text, q + "của".len(), &[]);
+            if let Some((k, name)) = t.issuers.iter().find(|(k, _)| lower[q..].starts_with(k.as_str()) && !is_word(lower[q + k.len()..].chars().next())) {
+                issuer = Some(*name);
+                end = q + k.len();
+            }
+        }
+        let mut title = None;
+        let mut q = skip(text, end, &[',']);
+        if lower[q..].starts_with("về ") {
+            q = skip(text, q + "về".len(), &[]);
+        }
+        if let Some(open) = text[q..].chars().next().filter(|c| matches!(c, '“' | '"')) {
+            let close = if open == '“' { '”' } else { '"' };
+            let body = q + open.len_utf8();
+            if let Some(k) = text[body..].find(close).filter(|&k| k > 0 && k < 600 && !text[body..body + k].contains('\n')) {
+                title = Some(text[body..body + k].trim().to_string());
+                end = body + k + close.len_utf8();
+            }
+        }
+        out.push(Reference { start: s, end, doc_type, designation: designation.to_string(), number, code, date, issuer, title });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(s: &str) -> Vec<Reference> {
+        find_references(&normalize(s, Format::Text))
+    }
+
+    #[test]
+    fn party_directive_with_date_issuer_and_title() {
+        let r = refs("Thực hiện Chỉ thị số 41-CT/TW ngày 15/4/2010 của Ban Bí thư về “Tăng cường công tác ngoại giao kinh tế”, tỉnh đã …");
+        assert_eq!(r.len(), 1);
+        let r = &r[0];
+        assert_eq!((r.doc_type, r.number.as_str(), r.code.as_deref()), ("Chỉ thị", "41", Some("CT/TW")));
+        assert_eq!(r.date.as_deref(), Some("2010-04-15"));
+        assert_eq!(r.issuer, Some("Ban Bí thư"));
+        assert_eq!(r.title.as_deref(), Some("Tăng cường công tác ngoại giao kinh tế"));
+    }
+
+    #[test]
+    fn codes_and_years() {
+        let r = refs("Nghị quyết 22-NQ/TW, Quyết định số 1130/QĐ-UBND, Kế hoạch số 45/KH-UBND và Kết luận 12-KL/TW; Quyết định số 09/2008/QĐ-UBND ngày 5 tháng 3 năm 2008 của UBND tỉnh.");
+        let got: Vec<_> = r.iter().map(|r| (r.doc_type, r.number.as_str(), r.code.as_deref().unwrap_or(""))).collect();
+        assert_eq!(got, [("Nghị quyết", "22", "NQ/TW"), ("Quyết định", "1130", "QĐ-UBND"), ("Kế hoạch", "45", "KH-UBND"), ("Kết luận", "12", "KL/TW"), ("Quyết định", "09", "QĐ-UBND")]);
+        assert_eq!(r[4].date.as_deref(), Some("2008-03-05"));
+        assert_eq!(r[4].issuer, Some("UBND tỉnh"));
+    }
+
+    #[test]
+    fn guards() {
+        // A plan for a year, a law by name, a lowercase word, a bare figure: no reference.
+        assert!(refs("Kế hoạch 2024 đề ra 15 đoàn; Luật Đầu tư; theo kế hoạch số 3 và quyết định 12-QĐ/TW").is_empty());
+        assert!(refs("Chương trình 135 hỗ trợ").is_empty());
+        // Lowercase inside a code begun in capitals.
+        let r = refs("Chỉ thị số 25/CT-TTg ngày 10/9/2021 của Thủ tướng Chính phủ; Chương trình hành động số 37-CTr/TU");
+        assert_eq!(r.iter().map(|r| r.code.as_deref().unwrap_or("")).collect::<Vec<_>>(), ["CT-TTg", "CTr/TU"]);
+        assert_eq!(r[0].issuer, Some("Thủ tướng Chính phủ"));
+        assert_eq!(refs("Kế hoạch số 45 của UBND tỉnh")[0].issuer, Some("UBND tỉnh"));
+    }
+}
