@@ -31,6 +31,23 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Named places, each once with all its mentions.
     pub entities: Vec<Entity>,
+    /// The pillars and fields of foreign affairs the text covers, with evidence.
+    pub pillars: Vec<Pillar>,
+}
+
+/// A pillar (đối ngoại Đảng, ngoại giao Nhà nước, đối ngoại Nhân dân) or
+/// field (ngoại giao kinh tế, biên giới, lãnh sự …) the text covers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Pillar {
+    /// `party`, `state`, `people`, `political`, `economic`, `cultural`, `border`, `diaspora`, `information`, `consular`, `aid`, `multilateral`, `defense`.
+    pub key: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+    /// Share of the text's sentences holding evidence (0–1).
+    pub share: f64,
+    /// One cue per sentence.
+    pub evidence: Vec<Mention>,
 }
 
 /// The structure of the document.
@@ -233,6 +250,11 @@ impl Report {
         }
         for e in &mut self.entities {
             for m in &mut e.mentions {
+                m.span = conv.span(m.span);
+            }
+        }
+        for p in &mut self.pillars {
+            for m in &mut p.evidence {
                 m.span = conv.span(m.span);
             }
         }

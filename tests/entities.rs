@@ -38,6 +38,15 @@ fn check_report(text: &str, name: &str) -> BTreeMap<&'static str, usize> {
             eprintln!("{name}\t{}\t{}\t{texts:?}", e.kind, e.code);
         }
     }
+    for p in &r.pillars {
+        assert!(p.share > 0.0 && p.share <= 1.0, "{name}: share of {}", p.key);
+        for m in &p.evidence {
+            assert_eq!(text.get(m.span.start..m.span.end), Some(m.text.as_str()), "{name}: evidence of {}", p.key);
+        }
+        if std::env::var_os("ENTITIES_SHOW").is_some() {
+            eprintln!("{name}\tpillar\t{}\t{}", p.key, p.share);
+        }
+    }
     counts
 }
 
@@ -83,4 +92,23 @@ fn cited_documents_in_json_with_utf16_spans() {
     }
     // Places carry no document fields.
     assert!(v["entities"].as_array().expect("entities").iter().filter(|e| e["type"] != "document").all(|e| e.get("docType").is_none()));
+}
+
+#[test]
+fn pillars_with_shares_and_utf16_evidence() {
+    let text = "Công tác đối ngoại Đảng được tăng cường. Hội hữu nghị Việt – Lào hoạt động tích cực. Thời tiết tốt.";
+    let json = ngoaivu::analyze_to_json(text, &ngoaivu::Options::default(), None).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    let pillars = v["pillars"].as_array().expect("pillars");
+    let keys: Vec<&str> = pillars.iter().filter_map(|p| p["key"].as_str()).collect();
+    assert_eq!(keys, ["party", "people"]);
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for p in pillars {
+        let share = p["share"].as_f64().expect("share");
+        assert!(share > 0.3 && share < 0.34, "one sentence of three: {share}");
+        for m in p["evidence"].as_array().expect("evidence") {
+            let (s, e) = (m["span"]["start"].as_u64().expect("start") as usize, m["span"]["end"].as_u64().expect("end") as usize);
+            assert_eq!(String::from_utf16_lossy(&units[s..e]), m["text"].as_str().expect("text"));
+        }
+    }
 }

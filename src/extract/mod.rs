@@ -8,11 +8,12 @@ pub mod classify;
 pub mod cues;
 pub mod entities;
 pub mod kinds;
+pub mod pillars;
 pub mod references;
 pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Document, DocumentFields, Entity, Mention, Metric, Partner, Period, Relation, Report, Section, Span, Stats, SCHEMA};
+use crate::report::{Change, Document, DocumentFields, Entity, Mention, Metric, Partner, Period, Pillar, Relation, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -233,6 +234,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         metrics,
         findings: Vec::new(),
         entities: entities_of(input, norm, &mentions, &references::find_references(norm)),
+        pillars: pillars_of(input, norm, &doc.seg.sentences),
     }
 }
 
@@ -315,6 +317,26 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
         });
     }
     out
+}
+
+fn pillars_of(input: &str, norm: &Normalized, sentences: &[(usize, usize)]) -> Vec<Pillar> {
+    pillars::find_pillars(norm, sentences)
+        .into_iter()
+        .map(|c| Pillar {
+            key: c.pillar.key,
+            label_vi: c.pillar.label_vi,
+            label_en: c.pillar.label_en,
+            share: c.share,
+            evidence: c
+                .evidence
+                .iter()
+                .map(|&(s, e)| {
+                    let span = span_of(norm, s, e);
+                    Mention { span, text: input.get(span.start..span.end).unwrap_or("").to_string() }
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 fn place_type_name(t: entities::PlaceType) -> &'static str {
