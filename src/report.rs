@@ -91,7 +91,18 @@ pub struct Entity {
     /// For a cited document: `docType`, `number`, `date`, `issuer`, `title`.
     #[serde(flatten)]
     pub document: Option<DocumentFields>,
+    /// For a person: `role`, the office named with the name (or null).
+    #[serde(flatten)]
+    pub person: Option<PersonFields>,
     pub mentions: Vec<Mention>,
+}
+
+/// What the text says of a person.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonFields {
+    /// "Bí thư Tỉnh ủy", "Đại sứ Hàn Quốc tại Việt Nam".
+    pub role: Option<String>,
 }
 
 /// What a cited legal or party document says of itself.

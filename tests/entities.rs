@@ -112,3 +112,22 @@ fn pillars_with_shares_and_utf16_evidence() {
         }
     }
 }
+
+#[test]
+fn people_with_roles_listed_once() {
+    let text = "Đồng chí Trần Sỹ Thanh, Bí thư Tỉnh ủy, tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young-sam. Đồng chí Trần Sỹ Thanh đề nghị hai bên tăng cường hợp tác.";
+    let json = ngoaivu::analyze_to_json(text, &ngoaivu::Options::default(), None).expect("json");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("parse");
+    let people: Vec<&serde_json::Value> = v["entities"].as_array().expect("entities").iter().filter(|e| e["type"] == "person").collect();
+    assert_eq!(people.len(), 2, "{people:?}");
+    assert_eq!((&people[0]["name"], &people[0]["role"]), (&"Trần Sỹ Thanh".into(), &"Bí thư Tỉnh ủy".into()));
+    assert_eq!(people[0]["mentions"].as_array().map(Vec::len), Some(2));
+    assert_eq!((&people[1]["name"], &people[1]["role"]), (&"Choi Young-sam".into(), &"Đại sứ Hàn Quốc tại Việt Nam".into()));
+    let units: Vec<u16> = text.encode_utf16().collect();
+    for p in &people {
+        for m in p["mentions"].as_array().expect("mentions") {
+            let (s, e) = (m["span"]["start"].as_u64().expect("start") as usize, m["span"]["end"].as_u64().expect("end") as usize);
+            assert_eq!(String::from_utf16_lossy(&units[s..e]), m["text"].as_str().expect("text"));
+        }
+    }
+}

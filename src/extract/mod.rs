@@ -13,7 +13,7 @@ pub mod references;
 pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Document, DocumentFields, Entity, Mention, Metric, Partner, Period, Pillar, Relation, Report, Section, Span, Stats, SCHEMA};
+use crate::report::{Change, Document, DocumentFields, Entity, Mention, PersonFields, Metric, Partner, Period, Pillar, Relation, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -286,6 +286,7 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
                     code: p.code.into(),
                     merged_into: p.merged_into,
                     document: None,
+                    person: None,
                     mentions: vec![mention],
                 });
             }
@@ -313,6 +314,30 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
             code: r.code.clone().unwrap_or_default().into(),
             merged_into: None,
             document: Some(DocumentFields { doc_type: r.doc_type, number: r.number.clone(), date: r.date.clone(), issuer: r.issuer, title: r.title.clone() }),
+            person: None,
+            mentions: vec![mention],
+        });
+    }
+    // People: one entity per name, the first role given.
+    let places: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
+    for r in references::find_people(norm, &places) {
+        let span = span_of(norm, r.start, r.end);
+        let mention = Mention { span, text: input.get(span.start..span.end).unwrap_or("").to_string() };
+        if let Some(e) = out.iter_mut().find(|e| e.kind == "person" && e.name == r.name) {
+            if let Some(p) = e.person.as_mut() {
+                p.role = p.role.take().or(r.role);
+            }
+            e.mentions.push(mention);
+            continue;
+        }
+        out.push(Entity {
+            id: format!("e{}", out.len() + 1),
+            kind: "person",
+            name: r.name.into(),
+            code: "".into(),
+            merged_into: None,
+            document: None,
+            person: Some(PersonFields { role: r.role }),
             mentions: vec![mention],
         });
     }

@@ -251,3 +251,181 @@ mod tests {
         assert_eq!(refs("Kế hoạch số 45 của UBND tỉnh")[0].issuer, Some("UBND tỉnh"));
     }
 }
+
+/// A person named with an honorific or a title, in normalized byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PersonRef {
+    pub start: usize,
+    pub end: usize,
+    /// The name as written ("Trần Sỹ Thanh", "Choi Young-sam").
+    pub name: String,
+    /// The office named with it ("Bí thư Tỉnh ủy", "Đại sứ Hàn Quốc tại Việt Nam").
+    pub role: Option<String>,
+}
+
+const HONORIFICS: &[&str] = &["đồng chí", "ông", "bà", "ngài", "đ/c"];
+/// Words inside a role that join its capitalized parts ("Đại sứ Hàn Quốc tại Việt Nam").
+const ROLE_JOINERS: &[&str] = &["tại", "của", "và", "nước", "tỉnh", "thành", "phố", "khu", "tự", "trị", "dân", "tộc", "ban", "sở", "bộ", "ủy", "nhân"];
+
+/// Words that end a role even right after a capitalized word ("Giám đốc Sở phát biểu").
+const ROLE_VERBS: &[&str] = &["phát", "cho", "đã", "đang", "sẽ", "đến", "làm", "tiếp", "có", "là", "được", "thăm", "chủ", "dự", "tham", "trao", "ký", "gặp", "hội", "nói", "khẳng", "nhấn", "đề", "chúc", "cùng", "với", "về", "trong", "tới"];
+
+fn titles() -> &'static Vec<String> {
+    static T: OnceLock<Vec<String>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<String> = tsv_rows(include_str!("../data/titles.tsv")).filter_map(|r| r.first().map(|t| normalize(t, Format::Text).text)).collect();
+        v.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        v
+    })
+}
+
+/// The title `text[p..]` starts with, if any (capitalized as in the table, on a word boundary).
+fn title_at(text: &str, p: usize) -> Option<usize> {
+    let rest = text.get(p..)?;
+    titles().iter().find(|t| rest.starts_with(t.as_str()) && !is_word(rest[t.len()..].chars().next())).map(String::len)
+}
+
+/// The words of `text` from `p`: (start, end) of each, stopping at punctuation other than '-' inside a word.
+fn next_word(text: &str, p: usize) -> Option<(usize, usize)> {
+    let rest = text.get(p..)?;
+    let len: usize = rest.chars().take_while(|&c| c.is_alphabetic() || c == '-' || c == '\'').map(char::len_utf8).sum();
+    // "Kế hoạch- và Đầu tư": a dash after a word is no part of it.
+    let len = rest[..len].trim_end_matches(['-', '\'']).len();
+    (len > 0).then_some((p, p + len))
+}
+
+fn capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// A run of 2–5 capitalized words from `p` that stops before a title: the name's end.
+fn name_run(text: &str, p: usize) -> Option<usize> {
+    let mut end = p;
+    let mut words = 0;
+    let mut q = p;
+    while let Some((s, e)) = next_word(text, q) {
+        if !capitalized(&text[s..e]) || (words > 0 && title_at(text, s).is_some()) || words == 5 {
+            break;
+        }
+        words += 1;
+        end = e;
+        if !text[e..].starts_with(' ') {
+            break;
+        }
+        q = e + 1;
+    }
+    (words >= 2).then_some(end)
+}
+
+/// The role that starts at `p` with a title, up to punctuation, "và", or 14 words.
+fn role_at(text: &str, p: usize) -> Option<usize> {
+    let tl = title_at(text, p)?;
+    let mut end = p + tl;
+    let mut q = end;
+    let mut words = 0;
+    let mut prev_capitalized = false;
+    while text[q..].starts_with(' ') && words < 14 {
+        let Some((s, e)) = next_word(text, q + 1) else { break };
+        let w = &text[s..e];
+        // One lowercase syllable may finish a capitalized word ("Ngoại vụ", "Tỉnh ủy"), not a verb.
+        let tail = prev_capitalized && !ROLE_VERBS.contains(&w);
+        if !(capitalized(w) || ROLE_JOINERS.contains(&w) || tail) || w == "và" {
+            break;
+        }
+        prev_capitalized = capitalized(w);
+        words += 1;
+        end = e;
+        q = e;
+    }
+    // A joiner does not end a role.
+    while let Some(cut) = text[p..end].rfind(' ').map(|k| p + k) {
+        if matches!(&text[cut + 1..end], "tại" | "của" | "và" | "nước") {
+            end = cut;
+        } else {
+            break;
+        }
+    }
+    Some(end)
+}
+
+/// People named with an honorific ("ông Hoàng Xuân Thuận, Giám đốc Sở Ngoại
+/// vụ") or right after a title ending in a place or organization ("Đại sứ Hàn
+/// Quốc tại Việt Nam Choi Young-sam"). `places` are the gazetteer mentions
+/// (sorted): a name may not be one ("bà Rịa" is no person, "Bà Rịa" a place).
+pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRef> {
+    let (text, lower) = (norm.text.as_str(), norm.lower.as_str());
+    let is_place_at = |p: usize| places.binary_search_by_key(&p, |m| m.0).is_ok();
+    let mut out: Vec<PersonRef> = Vec::new();
+    let mut p = 0;
+    while p < text.len() {
+        let at_word = !is_word(lower[..p].chars().next_back());
+        let hon = if at_word { HONORIFICS.iter().find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' ')) } else { None };
+        let next = p + lower[p..].chars().next().map_or(1, char::len_utf8);
+        if let Some(h) = hon {
+            let ns = p + h.len() + 1;
+            if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns) && title_at(text, ns).is_none()) {
+                let mut end = ne;
+                let mut role = None;
+                let q = skip(text, ne, &[',', '-', '–', '(']);
+                if q > ne {
+                    if let Some(re) = role_at(text, q) {
+                        role = Some(text[q..re].to_string());
+                        end = re;
+                    }
+                }
+                out.push(PersonRef { start: p, end, name: text[ns..ne].to_string(), role });
+                p = end;
+                continue;
+            }
+        }
+        // A title then capitalized words: the name is what follows the places in it.
+        if at_word && capitalized(&text[p..]) {
+            if let Some(re) = role_at(text, p) {
+                // The name follows the last place inside the role ("…tại Việt Nam Choi Young-sam").
+                let last_place = places.iter().filter(|m| m.0 > p && m.1 <= re).map(|m| m.1).next_back();
+                if let Some(re) = last_place.filter(|&e| text[e..].starts_with(' ')) {
+                    let ns = re + 1;
+                    if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns)) {
+                        out.push(PersonRef { start: p, end: ne, name: text[ns..ne].to_string(), role: Some(text[p..re].to_string()) });
+                        p = ne;
+                        continue;
+                    }
+                }
+            }
+        }
+        p = next;
+    }
+    out
+}
+
+#[cfg(test)]
+mod people_tests {
+    use super::*;
+    use crate::extract::entities::find_places;
+
+    fn people(s: &str) -> Vec<(String, Option<String>)> {
+        let n = normalize(s, Format::Text);
+        let places: Vec<(usize, usize)> = find_places(&n).iter().map(|m| (m.start, m.end)).collect();
+        find_people(&n, &places).into_iter().map(|p| (p.name, p.role)).collect()
+    }
+
+    #[test]
+    fn honorific_name_and_role() {
+        assert_eq!(people("đồng chí Trần Sỹ Thanh, Bí thư Tỉnh ủy, phát biểu"), [("Trần Sỹ Thanh".into(), Some("Bí thư Tỉnh ủy".into()))]);
+        assert_eq!(people("Ông Hoàng Xuân Thuận, Giám đốc Sở Ngoại vụ cho biết"), [("Hoàng Xuân Thuận".into(), Some("Giám đốc Sở Ngoại vụ".into()))]);
+        assert_eq!(people("tiếp ngài Kim Jong-un"), [("Kim Jong-un".into(), None)]);
+        assert_eq!(people("ông Nguyễn Khắc Nhu- Phó Giám đốc Sở Kế hoạch- và Đầu tư")[0].1.as_deref(), Some("Phó Giám đốc Sở Kế hoạch"));
+        assert_eq!(people("đồng chí Phạm Ngọc Thưởng, Chủ tịch UBND tỉnh dẫn đầu")[0].1.as_deref(), Some("Chủ tịch UBND tỉnh"));
+    }
+
+    #[test]
+    fn title_place_then_foreign_name() {
+        assert_eq!(people("tiếp Đại sứ Hàn Quốc tại Việt Nam Choi Young-sam."), [("Choi Young-sam".into(), Some("Đại sứ Hàn Quốc tại Việt Nam".into()))]);
+    }
+
+    #[test]
+    fn guards() {
+        // A province after "bà", one capitalized word, a lowercase word, a title without a name.
+        assert!(people("tỉnh Bà Rịa - Vũng Tàu; ông Ba; ông bà tổ tiên; Giám đốc Sở Ngoại vụ").is_empty());
+    }
+}

@@ -97,6 +97,7 @@ fn vocabulary() -> &'static Vocabulary {
         column(include_str!("../data/agreements.tsv"), &[1, 3], &mut tables);
         column(include_str!("../data/document_types.tsv"), &[1], &mut tables);
         column(include_str!("../data/pillars.tsv"), &[1, 3], &mut tables);
+        column(include_str!("../data/titles.tsv"), &[0], &mut tables);
 
         let mut index: HashMap<String, (Vec<char>, bool)> = HashMap::new();
         let mut add = |phrase: &str, own: bool| {
