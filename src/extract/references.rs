@@ -424,6 +424,21 @@ mod people_tests {
     }
 
     #[test]
+    fn title_and_document_tables_load_without_duplicates() {
+        let mut seen = std::collections::HashSet::new();
+        for t in titles() {
+            assert!(seen.insert(t.clone()), "title {t}");
+        }
+        assert!(titles().len() >= 40);
+        let mut seen = std::collections::HashSet::new();
+        for r in tsv_rows(include_str!("../data/document_types.tsv")) {
+            assert!(matches!(r[0], "type" | "issuer"), "kind {}", r[0]);
+            assert!(seen.insert(key(r[1])), "name {}", r[1]);
+        }
+        assert!(document_types().len() >= 15 && tables().issuers.len() >= 20);
+    }
+
+    #[test]
     fn guards() {
         // A province after "bà", one capitalized word, a lowercase word, a title without a name.
         assert!(people("tỉnh Bà Rịa - Vũng Tàu; ông Ba; ông bà tổ tiên; Giám đốc Sở Ngoại vụ").is_empty());
