@@ -75,7 +75,13 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
             continue;
         }
         if c == '.' {
-            let word_start = para[..i].rfind(|ch: char| !(ch.is_alphanumeric() || ch == '.' || ch == '/')).map_or(0, |k| k + 1);
+            // The start of the word before the dot: after the last character
+            // that is no part of it, however many bytes that character has.
+            let word_start = para[..i]
+                .char_indices()
+                .rev()
+                .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.' || ch == '/'))
+                .map_or(0, |(k, ch)| k + ch.len_utf8());
             let word = para[word_start..i].to_lowercase();
             if ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) {
                 continue;
@@ -125,6 +131,18 @@ mod tests {
         let s = segment(t);
         let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(texts, ["TP. Hồ Chí Minh đón 200 đoàn.", "Kim ngạch đạt 3,5 tỷ USD!", "ThS. Nguyễn A nói."]);
+    }
+
+    /// Found by the property test: a multi-byte symbol right before the
+    /// sentence's dot.
+    #[test]
+    fn a_wide_character_before_a_dot_is_no_panic() {
+        for t in ["🫟. \"", "Đoàn 😀. Năm 2024", "ỹ. A"] {
+            let s = segment(t);
+            assert!(s.sentences.iter().all(|&(a, b)| t.get(a..b).is_some()), "{t}");
+        }
+        let t = "Đoàn 😀. Năm 2024";
+        assert_eq!(segment(t).sentences.len(), 2);
     }
 
     #[test]
