@@ -33,6 +33,47 @@ pub struct Report {
     pub entities: Vec<Entity>,
     /// The pillars and fields of foreign affairs the text covers, with evidence.
     pub pillars: Vec<Pillar>,
+    /// Visits, meetings, agreements and aid the text reports, sentence by sentence.
+    pub activities: Vec<Activity>,
+}
+
+/// An act of foreign affairs a sentence reports, in the spirit of event
+/// coding (CAMEO): who, with whom, when, with the sentence as evidence.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Activity {
+    pub id: String,
+    /// `visit_out`, `visit_in`, `meeting`, `agreement`, `aid_received` or `aid_given`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    pub label_vi: &'static str,
+    pub label_en: &'static str,
+    /// The nearest CAMEO event code (042 make a visit, 043 host a visit …).
+    pub cameo: &'static str,
+    /// The Vietnamese province or city on our side of the act.
+    pub locality: Option<String>,
+    /// The foreign countries, localities and organizations named in the sentence.
+    pub counterparts: Vec<Counterpart>,
+    pub period: Option<Period>,
+    /// The word that reports the act ("hội đàm", "ký kết", "đón").
+    pub trigger: Mention,
+    /// The sentence, which is the evidence.
+    pub sentence: Span,
+    /// Ids of the figures in the sentence that count this act.
+    pub metrics: Vec<String>,
+}
+
+/// The other side of an activity: an entity of the report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Counterpart {
+    /// The entity's `id`.
+    pub entity: String,
+    pub name: &'static str,
+    /// ISO 3166-1 alpha-2 of the country (its home country for an organization, or empty).
+    pub code: &'static str,
+    /// `country`, `foreign_locality` or `organization`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
 }
 
 /// A pillar (đối ngoại Đảng, ngoại giao Nhà nước, đối ngoại Nhân dân) or
@@ -187,6 +228,8 @@ pub struct Metric {
     pub repeat: bool,
     /// How the figure relates to another one in its sentence, if it does.
     pub relation: Option<Relation>,
+    /// The id of the activity the figure counts, if its sentence reports one.
+    pub activity: Option<String>,
 }
 
 /// A figure that belongs to another: a part of a total, a restatement in
@@ -268,6 +311,10 @@ impl Report {
             for m in &mut p.evidence {
                 m.span = conv.span(m.span);
             }
+        }
+        for a in &mut self.activities {
+            a.trigger.span = conv.span(a.trigger.span);
+            a.sentence = conv.span(a.sentence);
         }
         for s in &mut self.document.sections {
             s.span = conv.span(s.span);

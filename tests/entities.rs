@@ -47,7 +47,47 @@ fn check_report(text: &str, name: &str) -> BTreeMap<&'static str, usize> {
             eprintln!("{name}\tpillar\t{}\t{}", p.key, p.share);
         }
     }
+    // Activities: triggers slice back, counterparts are entities, and the
+    // link between a figure and its activity holds both ways.
+    for a in &r.activities {
+        assert_eq!(text.get(a.trigger.span.start..a.trigger.span.end), Some(a.trigger.text.as_str()), "{name}: trigger of {}", a.id);
+        let sentence = text.get(a.sentence.start..a.sentence.end).unwrap_or_else(|| panic!("{name}: sentence of {}", a.id));
+        assert!(sentence.contains(a.trigger.text.as_str()), "{name}: {} outside its sentence", a.id);
+        for c in &a.counterparts {
+            assert!(r.entities.iter().any(|e| e.id == c.entity && e.name == c.name), "{name}: counterpart {} of {}", c.name, a.id);
+        }
+        for id in &a.metrics {
+            assert!(r.metrics.iter().any(|m| &m.id == id && m.activity.as_deref() == Some(a.id.as_str())), "{name}: {id} not linked back to {}", a.id);
+        }
+        *counts.entry("activity").or_insert(0) += 1;
+    }
+    for m in r.metrics.iter().filter(|m| m.activity.is_some()) {
+        assert!(r.activities.iter().any(|a| Some(&a.id) == m.activity.as_ref() && a.metrics.contains(&m.id)), "{name}: {} linked one way", m.id);
+    }
     counts
+}
+
+#[test]
+fn activities_say_who_did_what_with_whom_and_link_their_figures() {
+    let text = "Năm 2023, Đoàn đại biểu tỉnh Hà Giang thăm và làm việc tại tỉnh Vân Nam (Trung Quốc); hai bên ký kết 2 biên bản ghi nhớ. \
+                Tháng 5/2024, tỉnh tiếp 25 đoàn khách nước ngoài với 310 lượt người.";
+    let r = analyze(text).expect("analysis");
+    let summary: Vec<(&str, Vec<&str>, Option<&str>, Option<&str>, usize)> = r
+        .activities
+        .iter()
+        .map(|a| (a.kind, a.counterparts.iter().map(|c| c.name).collect(), a.locality.as_deref(), a.period.as_ref().map(|p| p.from.as_str()), a.metrics.len()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            ("visit_out", vec!["Vân Nam", "Trung Quốc"], Some("Hà Giang"), Some("2023"), 0),
+            ("agreement", vec!["Vân Nam", "Trung Quốc"], Some("Hà Giang"), Some("2023"), 1),
+            ("visit_in", vec![], Some("Hà Giang"), Some("2024"), 2),
+        ]
+    );
+    let agreements = r.metrics.iter().find(|m| m.kind == "agreements").expect("agreements");
+    assert_eq!(agreements.activity.as_deref(), Some(r.activities[1].id.as_str()));
+    check_report(text, "activities");
 }
 
 #[test]

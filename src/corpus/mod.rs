@@ -185,6 +185,8 @@ pub struct PartnerCount {
     /// The Vietnamese locality of the figures.
     pub locality: Option<String>,
     pub metrics: usize,
+    /// Activities (visits, meetings, agreements, aid) with this partner.
+    pub activities: usize,
     pub documents: usize,
 }
 
@@ -580,21 +582,30 @@ fn outliers(facts: &[Fact], out: &mut Vec<Finding>) {
 }
 
 fn partners(docs: &[Entry]) -> Vec<PartnerCount> {
-    let mut counts: BTreeMap<(&'static str, &'static str, &'static str, Option<String>), (usize, BTreeSet<&str>)> = BTreeMap::new();
+    type Key = (&'static str, &'static str, &'static str, Option<String>);
+    // Per partner and locality: (metrics, activities, documents).
+    let mut counts: BTreeMap<Key, (usize, usize, BTreeSet<&str>)> = BTreeMap::new();
     for d in docs {
         for m in d.report.metrics.iter().filter(|m| m.kind != "other") {
             for p in &m.partners {
                 let e = counts.entry((p.name, p.code, p.kind, m.locality.clone())).or_default();
                 e.0 += 1;
-                e.1.insert(&d.id);
+                e.2.insert(&d.id);
+            }
+        }
+        for a in &d.report.activities {
+            for c in a.counterparts.iter().filter(|c| c.kind != "organization") {
+                let e = counts.entry((c.name, c.code, c.kind, a.locality.clone())).or_default();
+                e.1 += 1;
+                e.2.insert(&d.id);
             }
         }
     }
     let mut out: Vec<PartnerCount> = counts
         .into_iter()
-        .map(|((name, code, kind, locality), (metrics, docs))| PartnerCount { name, code, kind, locality, metrics, documents: docs.len() })
+        .map(|((name, code, kind, locality), (metrics, activities, docs))| PartnerCount { name, code, kind, locality, metrics, activities, documents: docs.len() })
         .collect();
-    out.sort_by(|a, b| b.metrics.cmp(&a.metrics).then(a.name.cmp(b.name)));
+    out.sort_by(|a, b| (b.metrics + b.activities).cmp(&(a.metrics + a.activities)).then(a.name.cmp(b.name)));
     out
 }
 

@@ -48,6 +48,9 @@ pub struct Place {
     pub merged_into: Option<&'static str>,
     /// For provinces: `old`, `new` or `both` (the 63 before and the 34 after 2025).
     pub era: Option<&'static str>,
+    /// For organizations: the country they belong to (`JP` for JICA, `VN` for
+    /// VCCI); none for international ones.
+    pub home: Option<&'static str>,
     /// Names of this entry that are also ordinary words (match capitalized only).
     common: Vec<String>,
     /// Also a Vietnamese place name: needs its country named after it.
@@ -92,7 +95,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/countries.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(key).collect()).unwrap_or_default();
-            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common, ambiguous: false, exact: Vec::new() });
+            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home: None, common, ambiguous: false, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[1], r[2]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -100,7 +103,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/foreign_localities.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let ambiguous = r.get(4).is_some_and(|a| *a == "VN");
-            places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, common: Vec::new(), ambiguous, exact: Vec::new() });
+            places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, home: None, common: Vec::new(), ambiguous, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -108,7 +111,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/provinces.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let merged = r.get(3).filter(|m| !m.is_empty()).map(|m| leak(m));
-            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), common: Vec::new(), ambiguous: false, exact: Vec::new() });
+            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), home: None, common: Vec::new(), ambiguous: false, exact: Vec::new() });
             let variants: Vec<&str> = r.get(4).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -122,7 +125,8 @@ fn gazetteer() -> &'static Gazetteer {
                 let mut all: Vec<&str> = vec![r[0], r[1]];
                 all.extend(r.get(3).map(|v| v.split('|').collect::<Vec<_>>()).unwrap_or_default());
                 let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| normalize(n, Format::Text).text).collect();
-                places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, common: Vec::new(), ambiguous: false, exact });
+                let home = r.get(4).filter(|h| !h.is_empty()).map(|h| leak(h));
+                places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home, common: Vec::new(), ambiguous: false, exact });
                 add_names(idx, &all, &mut names);
             }
         }

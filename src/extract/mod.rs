@@ -4,6 +4,7 @@
 //! This module decides what figures mean. Reading them exactly is `read`'s
 //! job; finding cue words is `cues`; the rules live in `data/rules.tsv`.
 
+pub mod activities;
 pub mod classify;
 pub mod cues;
 pub mod entities;
@@ -13,7 +14,7 @@ pub mod references;
 pub mod structure;
 
 use crate::read::{scan, DateMention, Quantity, UnitClass};
-use crate::report::{Change, Document, DocumentFields, Entity, Mention, PersonFields, Metric, Partner, Period, Pillar, Relation, Report, Section, Span, Stats, SCHEMA};
+use crate::report::{Activity, Change, Counterpart, Document, DocumentFields, Entity, Mention, PersonFields, Metric, Partner, Period, Pillar, Relation, Report, Section, Span, Stats, SCHEMA};
 use crate::text::segment::{segment, Segments};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::Normalized;
@@ -77,6 +78,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let mut prev_in_sentence: Option<(usize, usize)> = None; // (sentence start, metric index)
 
     let mut last_q: Option<&Quantity> = None;
+    // The sentence of each metric, in normalized offsets.
+    let mut metric_sentences: Vec<(usize, usize)> = Vec::with_capacity(doc.quantities.len());
     for q in &doc.quantities {
         let sentence = doc.seg.sentence_of(q.start);
         if sentence.0 != lent_sentence {
@@ -179,8 +182,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         if q.glued {
             flags.push("glued");
         }
-        let period = find_period(&doc, q, sentence, &hits, pub_year, pub_month, doc_period.as_ref());
-        if period.is_none() && is_cumulative(&hits, q) {
+        let period = find_period(&doc, (q.start, q.end), sentence, &hits, pub_year, pub_month, doc_period.as_ref());
+        if period.is_none() && is_cumulative(&hits, q.start) {
             flags.push("cumulative");
         }
         let confidence = match (&decision, ctx.family("DIR").or(ctx.family("DOM")).or(ctx.family("TOPIC"))) {
@@ -200,7 +203,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             unit,
             qualifier: q.qualifier.as_str(),
             period,
-            locality: opts.locality.clone().or_else(|| locality_of(&doc, &st, &mentions, q, sentence).map(str::to_string)),
+            locality: opts.locality.clone().or_else(|| locality_of(&doc, &st, &mentions, q.start, sentence).map(str::to_string)),
             partners: partners_of(&mentions, sentence),
             change: None,
             plan_percent: None,
@@ -217,13 +220,18 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             flags,
             repeat: st.repeated.contains(&doc.seg.paragraph_index(q.start)),
             relation,
+            activity: None,
         };
         if metric.kind != "other" || prev_in_sentence.is_none() {
             prev_in_sentence = Some((sentence.0, metrics.len()));
         }
         metrics.push(metric);
+        metric_sentences.push(sentence);
         last_q = Some(q);
     }
+
+    let (entities, entity_of_place) = entities_of(input, norm, &mentions, &references::find_references(norm));
+    let activities = activities_of(input, &doc, &st, &mentions, &entity_of_place, &entities, &mut metrics, &metric_sentences, pub_year, pub_month, doc_period.as_ref());
 
     Report {
         schema: SCHEMA,
@@ -233,8 +241,9 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         document: document_of(input, norm, &doc, &st),
         metrics,
         findings: Vec::new(),
-        entities: entities_of(input, norm, &mentions, &references::find_references(norm)),
+        entities,
         pillars: pillars_of(input, norm, &doc.seg.sentences),
+        activities,
     }
 }
 
@@ -266,7 +275,8 @@ fn document_of(input: &str, norm: &Normalized, doc: &Doc, st: &structure::Struct
     }
 }
 
-fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention], refs: &[references::Reference]) -> Vec<Entity> {
+/// The report's entities, and for each gazetteer place the index of its entity.
+fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention], refs: &[references::Reference]) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut out: Vec<Entity> = Vec::new();
     let mut index: Vec<Option<usize>> = vec![None; entities::places().len()];
     for m in mentions {
@@ -341,6 +351,73 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
             mentions: vec![mention],
         });
     }
+    (out, index)
+}
+
+/// The activities the text reports, with their counterparts as entities,
+/// and the figures that count them linked both ways.
+#[allow(clippy::too_many_arguments)]
+fn activities_of(
+    input: &str,
+    doc: &Doc,
+    st: &structure::Structure,
+    mentions: &[entities::PlaceMention],
+    entity_of_place: &[Option<usize>],
+    entities: &[Entity],
+    metrics: &mut [Metric],
+    metric_sentences: &[(usize, usize)],
+    pub_year: Option<u16>,
+    pub_month: Option<u8>,
+    doc_period: Option<&Period>,
+) -> Vec<Activity> {
+    // Metrics are in text order, so a sentence's are one run.
+    let in_sentence = |sentence: (usize, usize)| {
+        let lo = metric_sentences.partition_point(|s| s.0 < sentence.0);
+        let hi = metric_sentences.partition_point(|s| s.0 <= sentence.0);
+        lo..hi
+    };
+    let counted = |kinds: &[&'static str], sentence: (usize, usize)| in_sentence(sentence).any(|k| metrics.get(k).is_some_and(|m| kinds.contains(&m.kind)));
+    let found = activities::find_activities(doc.norm, &doc.seg.sentences, mentions, &counted);
+    let mut out: Vec<Activity> = Vec::with_capacity(found.len());
+    for f in found {
+        let Some(ty) = activities::activity_types().get(f.kind) else { continue };
+        let id = format!("a{}", out.len() + 1);
+        let counterparts = f
+            .counterparts
+            .iter()
+            .filter_map(|&j| mentions.get(j))
+            .filter_map(|m| {
+                let p = entities::places().get(m.place)?;
+                let e = entities.get(entity_of_place.get(m.place).copied().flatten()?)?;
+                let code = if p.kind == entities::PlaceType::Organization { p.home.unwrap_or("") } else { p.code };
+                Some(Counterpart { entity: e.id.clone(), name: p.name, code, kind: place_type_name(p.kind) })
+            })
+            .collect();
+        let lo = doc.cues.partition_point(|h| h.start < f.sentence.0);
+        let hi = doc.cues.partition_point(|h| h.start < f.sentence.1);
+        let period = find_period(doc, f.trigger, f.sentence, &doc.cues[lo..hi], pub_year, pub_month, doc_period);
+        let mut linked = Vec::new();
+        for k in in_sentence(f.sentence) {
+            if let Some(m) = metrics.get_mut(k).filter(|m| m.activity.is_none() && ty.metric_kinds.contains(&m.kind)) {
+                m.activity = Some(id.clone());
+                linked.push(m.id.clone());
+            }
+        }
+        let trigger = span_of(doc.norm, f.trigger.0, f.trigger.1);
+        out.push(Activity {
+            id,
+            kind: ty.key,
+            label_vi: ty.label_vi,
+            label_en: ty.label_en,
+            cameo: ty.cameo,
+            locality: locality_of(doc, st, mentions, f.trigger.0, f.sentence).map(str::to_string),
+            counterparts,
+            period,
+            trigger: Mention { span: trigger, text: input.get(trigger.start..trigger.end).unwrap_or("").to_string() },
+            sentence: span_of(doc.norm, f.sentence.0, f.sentence.1),
+            metrics: linked,
+        });
+    }
     out
 }
 
@@ -400,21 +477,21 @@ fn locality_of(
     doc: &Doc,
     st: &structure::Structure,
     mentions: &[entities::PlaceMention],
-    q: &Quantity,
+    at: usize,
     sentence: (usize, usize),
 ) -> Option<&'static str> {
     let text = &doc.norm.text;
-    let clause_start = text[sentence.0..q.start].rfind([';', ':']).map_or(sentence.0, |k| sentence.0 + k);
+    let clause_start = text[sentence.0..at].rfind([';', ':']).map_or(sentence.0, |k| sentence.0 + k);
     let lo = mentions.partition_point(|m| m.start < clause_start);
-    let hi = mentions.partition_point(|m| m.start < q.start);
+    let hi = mentions.partition_point(|m| m.start < at);
     let named = mentions[lo..hi]
         .iter()
         .rev()
-        .filter(|m| m.end <= q.start)
+        .filter(|m| m.end <= at)
         .map(|m| &entities::places()[m.place])
         .find(|p| p.kind == entities::PlaceType::Province)
         .map(|p| p.name);
-    named.or_else(|| st.section_at(q.start).and_then(|s| s.locality)).or(st.main_locality)
+    named.or_else(|| st.section_at(at).and_then(|s| s.locality)).or(st.main_locality)
 }
 
 fn is_money_unit(unit: &str) -> bool {
@@ -593,8 +670,8 @@ fn period_of(d: &DateMention, source: &'static str, cumulative: bool) -> Period 
 }
 
 /// A stock up to a date: "lũy kế", "đến nay", "hiện có" before the figure.
-fn is_cumulative(hits: &[CueHit], q: &Quantity) -> bool {
-    hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= q.start)
+fn is_cumulative(hits: &[CueHit], at: usize) -> bool {
+    hits.iter().any(|h| h.tag.value == "CUMUL" && h.end <= at)
 }
 
 /// The period of a figure: its clause's dates, then the paragraph's before
@@ -602,14 +679,14 @@ fn is_cumulative(hits: &[CueHit], q: &Quantity) -> bool {
 /// publication date, then the document's lead.
 fn find_period(
     doc: &Doc,
-    q: &Quantity,
+    at: (usize, usize),
     sentence: (usize, usize),
     hits: &[CueHit],
     pub_year: Option<u16>,
     pub_month: Option<u8>,
     doc_period: Option<&Period>,
 ) -> Option<Period> {
-    let cumulative = is_cumulative(hits, q);
+    let cumulative = is_cumulative(hits, at.0);
     // Dates and cues are in text order: slice out a span's by binary search.
     let dates_in = |s: usize, e: usize| {
         let lo = doc.dates.partition_point(|d| d.start < s);
@@ -617,10 +694,10 @@ fn find_period(
         doc.dates[lo..hi].iter().filter(move |d| !d.basis && d.end <= e)
     };
     let in_sentence: Vec<&DateMention> = dates_in(sentence.0, sentence.1).collect();
-    if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= q.start) {
+    if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= at.0) {
         return Some(period_of(d, "clause", cumulative));
     }
-    if let Some(d) = in_sentence.iter().find(|d| d.start >= q.end) {
+    if let Some(d) = in_sentence.iter().find(|d| d.start >= at.1) {
         return Some(period_of(d, "clause", cumulative));
     }
     if let Some(year) = relative_year(hits, pub_year, pub_month) {
@@ -631,7 +708,7 @@ fn find_period(
         let year = pub_year?;
         return Some(Period { from: year.to_string(), to: year.to_string(), cumulative: true, source: "relative" });
     }
-    let p = doc.seg.paragraph_index(q.start);
+    let p = doc.seg.paragraph_index(at.0);
     let para = doc.seg.paragraphs.get(p)?;
     if let Some(d) = dates_in(para.start, sentence.0).last() {
         return Some(period_of(d, "paragraph", false));

@@ -17,3 +17,17 @@ test('entity mentions and pillar evidence slice back in UTF-16', () => {
   assert.deepEqual(people, [['Trần Sỹ Thanh', 'Bí thư Tỉnh ủy'], ['Choi Young-sam', 'Đại sứ Hàn Quốc tại Việt Nam']]);
   assert.ok(r.pillars.some((p) => p.key === 'party' && p.share > 0));
 });
+
+test('activities: triggers and sentences slice back in UTF-16, counterparts are entities', () => {
+  const t = '😀 Năm 2023, Đoàn đại biểu tỉnh Hà Giang thăm và làm việc tại tỉnh Vân Nam (Trung Quốc); hai bên ký kết 2 biên bản ghi nhớ.';
+  const r = analyze(t);
+  assert.deepEqual(r.activities.map((a) => a.type), ['visit_out', 'agreement']);
+  for (const a of r.activities) {
+    assert.equal(t.slice(a.trigger.span.start, a.trigger.span.end), a.trigger.text);
+    assert.ok(t.slice(a.sentence.start, a.sentence.end).includes(a.trigger.text));
+    for (const c of a.counterparts) assert.ok(r.entities.some((e) => e.id === c.entity && e.name === c.name));
+  }
+  const m = r.metrics.find((x) => x.kind === 'agreements');
+  assert.equal(m.activity, r.activities[1].id);
+  assert.deepEqual(r.activities[1].metrics, [m.id]);
+});
