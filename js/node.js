@@ -1,8 +1,11 @@
-// Node entry: loads the nodejs build of the WASM synchronously.
-import { createRequire } from 'node:module';
+// Node entry: instantiates the same web build of the WASM that browsers
+// use, synchronously from the file next to it (so the package ships one
+// .wasm, not one per target).
+import { readFileSync } from 'node:fs';
+import { initSync } from '../pkg/web/ngoaivu.js';
+import * as raw from '../pkg/web/ngoaivu.js';
 import { makeApi } from './api.js';
 
-const require = createRequire(import.meta.url);
-const raw = require('../pkg/nodejs/ngoaivu.js');
+initSync({ module: readFileSync(new URL('../pkg/web/ngoaivu_bg.wasm', import.meta.url)) });
 
 export const { analyze, Analyzer, Corpus, kinds, version } = makeApi(raw);
