@@ -32,6 +32,10 @@ struct Doc<'a> {
     quantities: Vec<Quantity>,
     /// For each paragraph, the nearest heading paragraph above it.
     heading_above: Vec<Option<usize>>,
+    /// For each token, whether it sits inside parentheses opened in its sentence.
+    open_paren: Vec<bool>,
+    /// Positions of `;` and `:`, which start a clause.
+    clause_marks: Vec<usize>,
 }
 
 /// Builds the report for `input` (already normalized as `norm`).
@@ -48,7 +52,9 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             last_heading = Some(k);
         }
     }
-    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities, heading_above };
+    let open_paren = open_parens(&norm.text, &toks, &seg);
+    let clause_marks: Vec<usize> = norm.text.match_indices([';', ':']).map(|(k, _)| k).collect();
+    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities, heading_above, open_paren, clause_marks };
     let header_date = detect_published(&doc);
     let published = opts.published.clone().or_else(|| header_date.map(|d| d.from.iso()));
     // The header's date is when the text was written, not what its figures cover.
@@ -89,22 +95,28 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         }
         let lo = doc.cues.partition_point(|h| h.start < sentence.0);
         let hi = doc.cues.partition_point(|h| h.start < sentence.1);
-        let mut hits: Vec<CueHit> = doc.cues[lo..hi].to_vec();
-        // Lent domains only decide money ("… với tổng vốn 372 triệu USD").
-        if !lent.is_empty() && q.class == UnitClass::Money {
-            hits.extend_from_slice(&lent);
-            hits.sort_by_key(|h| h.start);
-        }
+        // Lent domains only decide money ("… với tổng vốn 372 triệu USD");
+        // otherwise the sentence's cues are read in place.
+        let merged: Vec<CueHit>;
+        let hits: &[CueHit] = if !lent.is_empty() && q.class == UnitClass::Money {
+            let mut v = doc.cues[lo..hi].to_vec();
+            v.extend_from_slice(&lent);
+            v.sort_by_key(|h| h.start);
+            merged = v;
+            &merged
+        } else {
+            &doc.cues[lo..hi]
+        };
         let near_end = noun_phrase_end(&doc, q);
         let in_parens = q.first > 0 && doc.toks[q.first - 1].text(&norm.text) == "(";
-        let in_group = inside_parens(&doc, q, sentence.0);
+        let in_group = doc.open_paren.get(q.first).copied().unwrap_or(false);
         let paragraph = &doc.cues[doc.cues.partition_point(|h| h.start < context_start(&doc, q.start))..lo];
         let qualifier_text = q.qualifier_span.map(|(s, e)| &norm.lower[s..e]);
         let lead = q.qualifier_span.map_or(q.start, |(s, _)| s.min(q.start));
         let lead_tok = doc.toks.partition_point(|t| t.start < lead);
         let word_before = lead_tok.checked_sub(1).map_or("", |k| doc.toks[k].text(&norm.lower));
         let para_start = doc.seg.paragraphs.get(doc.seg.paragraph_index(q.start)).map_or(0, |p| p.start);
-        let ctx = Context { hits: &hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before };
+        let ctx = Context { hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before };
 
         let mut decision = classify(q, &ctx);
         let mut relation: Option<Relation> = None;
@@ -139,7 +151,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
                     if let Some(prev) = metrics.get_mut(idx).filter(|p| p.change.is_none()) {
                         relation = relate("change_of", prev);
                         let pct = q.class == UnitClass::Percent;
-                        let basis = read_basis(q, &hits);
+                        let basis = read_basis(q, hits);
                         let amount = (!pct).then(|| v.to_f64());
                         let percent = pct.then(|| v.to_f64());
                         prev.change = Some(Change { direction, percent, amount, basis, times: None });
@@ -182,8 +194,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         if q.glued {
             flags.push("glued");
         }
-        let period = find_period(&doc, (q.start, q.end), sentence, &hits, pub_year, pub_month, doc_period.as_ref());
-        if period.is_none() && is_cumulative(&hits, q.start) {
+        let period = find_period(&doc, (q.start, q.end), sentence, hits, pub_year, pub_month, doc_period.as_ref());
+        if period.is_none() && is_cumulative(hits, q.start) {
             flags.push("cumulative");
         }
         let confidence = match (&decision, ctx.family("DIR").or(ctx.family("DOM")).or(ctx.family("TOPIC"))) {
@@ -480,8 +492,9 @@ fn locality_of(
     at: usize,
     sentence: (usize, usize),
 ) -> Option<&'static str> {
-    let text = &doc.norm.text;
-    let clause_start = text[sentence.0..at].rfind([';', ':']).map_or(sentence.0, |k| sentence.0 + k);
+    // The last clause mark before `at` in the sentence, found by binary search.
+    let k = doc.clause_marks.partition_point(|&p| p < at);
+    let clause_start = k.checked_sub(1).and_then(|k| doc.clause_marks.get(k)).copied().filter(|&p| p >= sentence.0).unwrap_or(sentence.0);
     let lo = mentions.partition_point(|m| m.start < clause_start);
     let hi = mentions.partition_point(|m| m.start < at);
     let named = mentions[lo..hi]
@@ -499,20 +512,25 @@ fn is_money_unit(unit: &str) -> bool {
 }
 
 /// Whether the figure stands inside an open parenthesis of its sentence.
-fn inside_parens(doc: &Doc, q: &Quantity, sentence_start: usize) -> bool {
-    let mut depth = 0i32;
-    for t in doc.toks[..q.first].iter().rev() {
-        if t.start < sentence_start {
-            break;
+/// For each token, whether a "(" opened earlier in its sentence is still
+/// open there: one pass over the tokens instead of a scan back per figure.
+fn open_parens(text: &str, toks: &[Token], seg: &Segments) -> Vec<bool> {
+    let mut out = Vec::with_capacity(toks.len());
+    let mut depth = 0usize;
+    let mut sentence = (0, 0);
+    for t in toks {
+        if t.start >= sentence.1 || t.start < sentence.0 {
+            sentence = seg.sentence_of(t.start);
+            depth = 0;
         }
-        match t.text(&doc.norm.text) {
-            ")" => depth += 1,
-            "(" if depth == 0 => return true,
-            "(" => depth -= 1,
+        out.push(depth > 0);
+        match t.text(text) {
+            "(" => depth += 1,
+            ")" => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    false
+    out
 }
 
 /// Words that end the noun phrase after a figure: what follows them is

@@ -5,6 +5,13 @@
 //! abbreviations (TP., ThS., TS. …), and never inside a number, because
 //! numbers are whole tokens. A heading is a short line without a final
 //! period that is all capitals or starts with a section number.
+//!
+//! Rules read a figure's sentence and the paragraphs before it, so both are
+//! bounded: a sentence longer than [`MAX_SENTENCE`] bytes (a table flattened
+//! into one line, a list with no full stop) is cut at its last `;`, `, ` or
+//! space before the bound, and a paragraph longer than [`MAX_PARAGRAPH`] at
+//! its last sentence end. That keeps the work per figure constant and the
+//! whole analysis linear, whatever the input's shape.
 
 /// A byte range of normalized text.
 pub type Range = (usize, usize);
@@ -23,6 +30,11 @@ pub struct Segments {
     pub paragraphs: Vec<Paragraph>,
     pub sentences: Vec<Range>,
 }
+
+/// Longest sentence, in bytes; real ones stay far below it.
+pub const MAX_SENTENCE: usize = 2048;
+/// Longest paragraph, in bytes.
+pub const MAX_PARAGRAPH: usize = 8192;
 
 const ABBREVIATIONS: &[&str] = &[
     "tp", "ths", "ts", "pgs", "gs", "bs", "ks", "cn", "nxb", "tr", "q", "p", "mr", "ms", "dr", "st", "v.v", "ttxvn",
@@ -49,8 +61,21 @@ pub fn segment(text: &str) -> Segments {
     for line in text.split('\n') {
         let end = start + line.len();
         if !line.trim().is_empty() {
-            seg.paragraphs.push(Paragraph { start, end, heading: is_heading(line) });
+            let first = seg.sentences.len();
             split_sentences(text, start, end, &mut seg.sentences);
+            bound_sentences(text, &mut seg.sentences, first);
+            // A long line is several paragraphs, each ending with a sentence.
+            let heading = is_heading(line);
+            let mut p_start = start;
+            for k in first..seg.sentences.len() {
+                let (_, e) = seg.sentences[k];
+                let next_end = seg.sentences.get(k + 1).map_or(end, |n| n.1);
+                if e < end && next_end - p_start > MAX_PARAGRAPH {
+                    seg.paragraphs.push(Paragraph { start: p_start, end: e, heading: false });
+                    p_start = seg.sentences.get(k + 1).map_or(e, |n| n.0);
+                }
+            }
+            seg.paragraphs.push(Paragraph { start: p_start, end, heading: heading && p_start == start });
         }
         start = end + 1;
     }
@@ -101,6 +126,50 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
     }
 }
 
+/// Cuts the sentences from `first` on that are longer than
+/// [`MAX_SENTENCE`], at a clause mark or a space, never inside a word or a
+/// number ("1,5" has no space after its comma).
+fn bound_sentences(text: &str, sentences: &mut Vec<Range>, first: usize) {
+    if sentences[first..].iter().all(|&(s, e)| e - s <= MAX_SENTENCE) {
+        return;
+    }
+    let long: Vec<Range> = sentences.split_off(first);
+    for (mut s, e) in long {
+        while e - s > MAX_SENTENCE {
+            let window_end = floor_char_boundary(text, s + MAX_SENTENCE);
+            let window_start = floor_char_boundary(text, s + MAX_SENTENCE / 2);
+            let window = &text[window_start..window_end];
+            let cut = window
+                .rfind(';')
+                .map(|k| k + 1)
+                .or_else(|| window.rfind(", ").map(|k| k + 1))
+                .or_else(|| window.rfind(' '))
+                .map_or(window_end, |k| window_start + k);
+            if cut <= s {
+                break;
+            }
+            sentences.push((s, cut));
+            s = cut;
+            // The next piece starts at its first non-space.
+            while text[s..e].starts_with(' ') {
+                s += 1;
+            }
+        }
+        if e > s {
+            sentences.push((s, e));
+        }
+    }
+}
+
+/// The largest char boundary at or below `i`.
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 fn is_heading(line: &str) -> bool {
     let t = line.trim();
     if t.chars().count() > 120 || t.ends_with('.') || t.ends_with(',') || t.ends_with(';') {
@@ -143,6 +212,22 @@ mod tests {
         }
         let t = "Đoàn 😀. Năm 2024";
         assert_eq!(segment(t).sentences.len(), 2);
+    }
+
+    #[test]
+    fn long_sentences_and_paragraphs_are_bounded_at_clause_marks() {
+        let t = "Tỉnh cử 40 đoàn, đón 52 đoàn; ".repeat(400);
+        let s = segment(&t);
+        assert!(s.sentences.len() > 1);
+        assert!(s.sentences.iter().all(|&(a, b)| b - a <= MAX_SENTENCE && t.get(a..b).is_some()));
+        // Cut after a semicolon, so no clause is broken.
+        assert!(s.sentences[..s.sentences.len() - 1].iter().all(|&(_, b)| t[..b].ends_with(';')));
+        assert!(s.paragraphs.len() > 1 && s.paragraphs.iter().all(|p| p.end - p.start <= MAX_PARAGRAPH));
+        // The pieces cover the text: each sentence sits in a paragraph.
+        assert!(s.sentences.iter().all(|&(a, b)| s.paragraphs.iter().any(|p| p.start <= a && b <= p.end)));
+        // A run with no space at all is cut at a char boundary.
+        let t = "đoàn".repeat(2000);
+        assert!(segment(&t).sentences.iter().all(|&(a, b)| t.get(a..b).is_some() && b - a <= MAX_SENTENCE));
     }
 
     #[test]
