@@ -214,6 +214,10 @@ test('the panel lists the figures typed into a textarea and highlights them', as
   await page.keyboard.press('Tab');
   assert.equal(await page.$eval(panel, (p) => p.shadowRoot.activeElement?.dataset.kind), 'delegation_out');
   assert.deepEqual(await selected(), [expected[0].span.start, expected[0].span.end], 'focus highlights');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'editor', 'Escape returns to the editor');
+  assert.deepEqual(await selected(), [3, 3], 'and gives the caret back');
+  await page.keyboard.press('Tab');
   await page.keyboard.press('ArrowDown');
   assert.equal(await page.$eval(panel, (p) => p.shadowRoot.activeElement?.dataset.kind), 'delegation_in');
   await page.keyboard.press('Enter');
