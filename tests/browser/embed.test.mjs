@@ -182,6 +182,10 @@ test('the panel lists the figures typed into a textarea and highlights them', as
   const panel = '#panel';
   let n = await afterRun(page, panel, 0);
   assert.deepEqual(await figures(page, panel), []);
+  assert.ok(
+    page.workers().some((w) => new URL(w.url()).pathname === '/js/worker-thread.js'),
+    'the panel analyzes in the worker',
+  );
   assert.equal(await page.$eval(panel, (p) => p.shadowRoot.querySelector('.empty').textContent), 'Chưa có văn bản.');
 
   await page.click('#editor');
