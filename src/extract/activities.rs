@@ -137,7 +137,7 @@ fn governed_by_preposition(before: &str) -> bool {
 }
 
 fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// The activities of the text, sentence by sentence in text order, at most

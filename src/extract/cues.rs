@@ -67,7 +67,7 @@ fn table() -> &'static CueTable {
 }
 
 fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphabetic())
+    c.is_some_and(|c| crate::text::is_letter(c))
 }
 
 /// Every cue in `lower` (lowercased normalized text), in order.

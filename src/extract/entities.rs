@@ -156,11 +156,11 @@ pub fn places() -> &'static [Place] {
 
 /// A name written in capitals (and digits): "ASEAN", "G20", "UN Women" is not.
 fn is_abbreviation(name: &str) -> bool {
-    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
+    name.chars().any(crate::text::is_letter) && !name.chars().any(char::is_lowercase)
 }
 
 fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(|c| c.is_alphanumeric())
+    c.is_some_and(|c| crate::text::is_letter_or_digit(c))
 }
 
 /// Every place named in the text, in order.
@@ -183,7 +183,7 @@ pub fn find_places(norm: &Normalized) -> Vec<PlaceMention> {
                 // A common word: capitalized, and not the tail of a personal name.
                 let prev_word_capitalized = text[..s]
                     .strip_suffix(' ')
-                    .filter(|t| t.chars().next_back().is_some_and(char::is_alphabetic))
+                    .filter(|t| t.chars().next_back().is_some_and(crate::text::is_letter))
                     .and_then(|t| t.rsplit(' ').next())
                     .and_then(|w| w.chars().next())
                     .is_some_and(char::is_uppercase);

@@ -61,7 +61,7 @@ pub fn pillar_defs() -> &'static [PillarDef] {
 }
 
 fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// The pillars and fields the text covers, in table order; `sentences` are

@@ -75,7 +75,7 @@ pub fn document_types() -> &'static [&'static str] {
 }
 
 fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
+    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// Skips spaces (and the given punctuation) from `p`.
@@ -154,7 +154,7 @@ pub fn find_references(norm: &Normalized) -> Vec<Reference> {
         for (i, c) in text[p..].char_indices() {
             // Lowercase only inside a code begun in capitals: "QĐ-TTg", "37-CTr/TU".
             capitals |= c.is_uppercase();
-            if c.is_ascii_digit() || c.is_uppercase() || (capitals && c.is_alphabetic()) || matches!(c, '/' | '-' | '.') {
+            if c.is_ascii_digit() || c.is_uppercase() || (capitals && crate::text::is_letter(c)) || matches!(c, '/' | '-' | '.') {
                 chain_end = p + i + c.len_utf8();
             } else {
                 break;
@@ -288,7 +288,7 @@ fn title_at(text: &str, p: usize) -> Option<usize> {
 /// The words of `text` from `p`: (start, end) of each, stopping at punctuation other than '-' inside a word.
 fn next_word(text: &str, p: usize) -> Option<(usize, usize)> {
     let rest = text.get(p..)?;
-    let len: usize = rest.chars().take_while(|&c| c.is_alphabetic() || c == '-' || c == '\'').map(char::len_utf8).sum();
+    let len: usize = rest.chars().take_while(|&c| crate::text::is_letter(c) || c == '-' || c == '\'').map(char::len_utf8).sum();
     // "Kế hoạch- và Đầu tư": a dash after a word is no part of it.
     let len = rest[..len].trim_end_matches(['-', '\'']).len();
     (len > 0).then_some((p, p + len))

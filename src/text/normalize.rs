@@ -224,7 +224,7 @@ impl Normalizer {
         let line_start = self.text.rfind('\n').map_or(0, |k| k + 1);
         let continues = breaks.len() <= 2
             && next.is_lowercase()
-            && (last.is_alphanumeric() || last == ',')
+            && (crate::text::is_letter_or_digit(last) || last == ',')
             && !self.text.ends_with('\n')
             && !starts_with_marker(&self.text[line_start..])
             && !starts_with_marker(&next_line);
@@ -347,7 +347,7 @@ fn fix_tone_placement(line: &mut [Item]) {
             ('u', 'y') => !matches!(i.checked_sub(2).map(|k| line[k].ch.to_ascii_lowercase()), Some('q')),
             _ => false,
         };
-        let word_end = line.get(i + 1).is_none_or(|n| !n.ch.is_alphabetic());
+        let word_end = line.get(i + 1).is_none_or(|n| !crate::text::is_letter(n.ch));
         if !pair_ok || !word_end {
             continue;
         }
@@ -375,6 +375,10 @@ const TONED: &[(char, [char; 5])] = &[
 ];
 
 fn split_tone(ch: char) -> Option<(char, usize)> {
+    // Every toned vowel of the table is outside ASCII: most characters stop here.
+    if ch.is_ascii() {
+        return None;
+    }
     TONED.iter().find_map(|(base, toned)| {
         toned.iter().position(|&t| t == ch).map(|k| (base.to_ascii_lowercase(), k))
     })
@@ -392,7 +396,16 @@ const ONSETS: &[&str] = &[
 ];
 
 fn is_vowel(c: char) -> bool {
-    VOWELS.contains(c)
+    if c.is_ascii() {
+        return matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    }
+    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v: Vec<char> = VOWELS.chars().collect();
+        v.sort_unstable();
+        v
+    });
+    sorted.binary_search(&c).is_ok()
 }
 
 /// Splits lowercase words that are two Vietnamese syllables written
@@ -405,13 +418,13 @@ fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
     scratch.clear();
     let mut i = 0;
     while i < line.len() {
-        if !line[i].ch.is_alphabetic() {
+        if !crate::text::is_letter(line[i].ch) {
             scratch.push(line[i]);
             i += 1;
             continue;
         }
         let mut j = i;
-        while j < line.len() && line[j].ch.is_alphabetic() {
+        while j < line.len() && crate::text::is_letter(line[j].ch) {
             j += 1;
         }
         let word = &line[i..j];
@@ -432,13 +445,20 @@ fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
 }
 
 fn glued_split_point(word: &[Item]) -> Option<usize> {
-    if word.len() < 4 || !word[0].ch.is_lowercase() || word.iter().any(|it| it.ch.is_uppercase()) {
+    // Two syllables are at most 14 letters ("nghiêngnghiêng"); a longer word
+    // is no glued pair, and a fixed buffer keeps this free of allocation.
+    const MAX: usize = 16;
+    if word.len() < 4 || word.len() > MAX || !word[0].ch.is_lowercase() || word.iter().any(|it| it.ch.is_uppercase()) {
         return None;
     }
     if !word.iter().any(|it| !it.ch.is_ascii()) {
         return None;
     }
-    let chars: Vec<char> = word.iter().map(|it| it.ch).collect();
+    let mut buf = ['\0'; MAX];
+    for (slot, it) in buf.iter_mut().zip(word) {
+        *slot = it.ch;
+    }
+    let chars = &buf[..word.len()];
     // Vowel groups, treating the u of "qu" and the i of "gi"+vowel as consonants.
     let vowel_at = |k: usize| -> bool {
         let c = chars[k];
@@ -453,7 +473,8 @@ fn glued_split_point(word: &[Item]) -> Option<usize> {
         }
         true
     };
-    let mut groups = Vec::new();
+    let mut groups = [(0usize, 0usize); 2];
+    let mut found = 0;
     let mut k = 0;
     while k < chars.len() {
         if vowel_at(k) {
@@ -461,27 +482,33 @@ fn glued_split_point(word: &[Item]) -> Option<usize> {
             while k < chars.len() && vowel_at(k) {
                 k += 1;
             }
-            groups.push((s, k));
+            if found == 2 {
+                return None;
+            }
+            groups[found] = (s, k);
+            found += 1;
         } else {
             k += 1;
         }
     }
-    if groups.len() != 2 {
+    if found != 2 {
         return None;
     }
+    let is_onset = |c: &[char]| in_table(c, ONSETS) || c == ['q'] || c == ['g'];
     let (first_end, second_start) = (groups[0].1, groups[1].0);
-    let onset_first: String = chars[..groups[0].0].iter().collect();
-    if !(onset_first.is_empty() || ONSETS.contains(&onset_first.as_str()) || onset_first == "q" || onset_first == "g") {
+    let onset_first = &chars[..groups[0].0];
+    if !(onset_first.is_empty() || is_onset(onset_first)) {
         return None;
     }
-    for cut in first_end..=second_start {
-        let fin: String = chars[first_end..cut].iter().collect();
-        let onset: String = chars[cut..second_start].iter().collect();
-        if FINALS.contains(&fin.as_str()) && (ONSETS.contains(&onset.as_str()) || onset == "q" || onset == "g") && !onset.is_empty() {
-            return Some(cut);
-        }
-    }
-    None
+    (first_end..=second_start).find(|&cut| {
+        let onset = &chars[cut..second_start];
+        in_table(&chars[first_end..cut], FINALS) && !onset.is_empty() && is_onset(onset)
+    })
+}
+
+/// Whether the letters spell one of the table's entries.
+fn in_table(letters: &[char], table: &[&str]) -> bool {
+    table.iter().any(|t| t.chars().eq(letters.iter().copied()))
 }
 
 fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {

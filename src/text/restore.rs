@@ -58,7 +58,7 @@ fn marked_share(text: &str) -> (usize, f64) {
         for ch in text.chars().filter(|c| !c.is_ascii()) {
             let m = is_marked_letter(ch);
             marked += usize::from(m);
-            letters += usize::from(m || ch.is_alphabetic());
+            letters += usize::from(m || crate::text::is_letter(ch));
         }
     }
     (letters, if letters == 0 { 0.0 } else { marked as f64 / letters as f64 })
@@ -108,7 +108,7 @@ fn vocabulary() -> &'static Vocabulary {
                 .collect();
             let folded: String = marked.iter().map(|&c| fold_char(c)).collect();
             if folded.chars().count() != marked.len()
-                || folded.chars().filter(|c| c.is_alphabetic()).count() < 2
+                || folded.chars().filter(|c| crate::text::is_letter(*c)).count() < 2
                 || !marked.iter().any(|&c| is_marked_letter(c))
             {
                 return;
@@ -169,7 +169,7 @@ fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>],
         char_at.extend(std::iter::repeat_n(k, f.len_utf8()));
     }
     char_at.push(chars.len());
-    let is_word = |k: Option<&(usize, char)>| k.is_some_and(|&(_, c)| c.is_alphanumeric());
+    let is_word = |k: Option<&(usize, char)>| k.is_some_and(|&(_, c)| crate::text::is_letter_or_digit(c));
     for m in ac.find_iter(&folded) {
         let (first, end) = (char_at[m.start()], char_at[m.end()]);
         if first > 0 && is_word(chars.get(first - 1)) || is_word(chars.get(end)) {

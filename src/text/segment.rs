@@ -105,10 +105,10 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
             let word_start = para[..i]
                 .char_indices()
                 .rev()
-                .find(|&(_, ch)| !(ch.is_alphanumeric() || ch == '.' || ch == '/'))
+                .find(|&(_, ch)| !(crate::text::is_letter_or_digit(ch) || ch == '.' || ch == '/'))
                 .map_or(0, |(k, ch)| k + ch.len_utf8());
             let word = para[word_start..i].to_lowercase();
-            if ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(char::is_alphabetic)) {
+            if ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(crate::text::is_letter)) {
                 continue;
             }
         }
@@ -175,7 +175,7 @@ fn is_heading(line: &str) -> bool {
     if t.chars().count() > 120 || t.ends_with('.') || t.ends_with(',') || t.ends_with(';') {
         return false;
     }
-    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = t.chars().filter(|c| crate::text::is_letter(*c)).collect();
     if letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase()) {
         return true;
     }
