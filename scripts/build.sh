@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet --bin ngoaivu
-cargo build --release --quiet --lib --target wasm32-unknown-unknown
-wasm=target/wasm32-unknown-unknown/release/ngoaivu.wasm
+cargo build --profile wasm --quiet --lib --target wasm32-unknown-unknown
+wasm=target/wasm32-unknown-unknown/wasm/ngoaivu.wasm
 for t in nodejs web bundler; do
   .tools/bin/wasm-bindgen "$wasm" --out-dir "pkg/$t" --target "$t" \
     --remove-name-section --remove-producers-section

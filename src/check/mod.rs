@@ -302,7 +302,9 @@ fn reading_notes(report: &Report, out: &mut Vec<Finding>) {
         }
     }
     for &p in &report.document.repeated_paragraphs {
-        let ms: Vec<String> = report.metrics.iter().filter(|m| m.repeat && m.span.start >= p.start && m.span.end <= p.end).map(|m| m.id.clone()).collect();
+        // Metrics are in text order: the paragraph's are one run.
+        let from = report.metrics.partition_point(|m| m.span.start < p.start);
+        let ms: Vec<String> = report.metrics[from..].iter().take_while(|m| m.span.start < p.end).filter(|m| m.repeat && m.span.end <= p.end).map(|m| m.id.clone()).collect();
         out.push(Finding {
             code: "repeated_paragraph",
             severity: "info",

@@ -230,7 +230,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
                 (None, None) => String::new(),
             },
             flags,
-            repeat: st.repeated.contains(&doc.seg.paragraph_index(q.start)),
+            // `repeated` is in paragraph order.
+            repeat: st.repeated.binary_search(&doc.seg.paragraph_index(q.start)).is_ok(),
             relation,
             activity: None,
         };

@@ -382,7 +382,10 @@ pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRe
         if at_word && capitalized(&text[p..]) {
             if let Some(re) = role_at(text, p) {
                 // The name follows the last place inside the role ("…tại Việt Nam Choi Young-sam").
-                let last_place = places.iter().filter(|m| m.0 > p && m.1 <= re).map(|m| m.1).next_back();
+                // Places are sorted by start: only those starting inside the role.
+                let lo = places.partition_point(|m| m.0 <= p);
+                let hi = places.partition_point(|m| m.0 < re);
+                let last_place = places[lo..hi].iter().filter(|m| m.1 <= re).map(|m| m.1).next_back();
                 if let Some(re) = last_place.filter(|&e| text[e..].starts_with(' ')) {
                     let ns = re + 1;
                     if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns)) {

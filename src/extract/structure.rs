@@ -45,7 +45,10 @@ impl Structure {
 
 fn provinces_in(mentions: &[PlaceMention], start: usize, end: usize) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
-    for m in mentions.iter().filter(|m| m.start >= start && m.end <= end) {
+    // Mentions are sorted by start: only the paragraph's are looked at.
+    let lo = mentions.partition_point(|m| m.start < start);
+    let hi = mentions.partition_point(|m| m.start < end);
+    for m in mentions[lo..hi].iter().filter(|m| m.end <= end) {
         let p = &places()[m.place];
         if p.kind == PlaceType::Province && !out.contains(&p.name) {
             out.push(p.name);
