@@ -185,6 +185,8 @@ export interface Finding {
   metrics: string[];
   /** The document's id: only on findings of a corpus summary. */
   document?: string;
+  /** Corpus findings: every figure concerned, in whichever document it is (`spans` keep to `document`'s own). */
+  sources?: FactSource[];
 }
 
 /** Fields every entity has. */

@@ -261,6 +261,10 @@ pub struct Finding {
     /// The document's id, for findings across a corpus.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// For findings across a corpus: every figure concerned, in whichever
+    /// document it is; `spans` and `metrics` keep to `document`'s own.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<crate::corpus::Source>,
 }
 
 /// The years a figure covers.

@@ -92,3 +92,19 @@ fn reading_cases() {
         .collect();
     assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// A dateline written in words is the publication date, and a date in words
+/// in the text dates its figures.
+#[test]
+fn dates_written_in_words() {
+    let text = "Bình Lâm, ngày 10 tháng 01 năm 2025\nNgày 5 tháng 3 năm 2024, tỉnh ký kết 2 thỏa thuận hợp tác.";
+    let r = ngoaivu::analyze(text).expect("analysis");
+    assert_eq!(r.published.as_deref(), Some("2025-01-10"));
+    let m = r.metrics.iter().find(|m| m.kind == "agreements").expect("agreements");
+    assert_eq!(m.period.as_ref().map(|p| p.from.as_str()), Some("2024"));
+    // Without a year it is no date, and "tháng 3 năm 2024" alone still is.
+    let r = ngoaivu::analyze("Ngày 5 tháng 3, tỉnh đón 4 đoàn. Tháng 3 năm 2024, tỉnh đón 6 đoàn.").expect("analysis");
+    assert_eq!(r.published, None);
+    let periods: Vec<Option<&str>> = r.metrics.iter().map(|m| m.period.as_ref().map(|p| p.from.as_str())).collect();
+    assert_eq!(periods.last().copied().flatten(), Some("2024"));
+}

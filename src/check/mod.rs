@@ -42,6 +42,7 @@ fn finding(code: &'static str, severity: &'static str, vi: String, en: String, m
         spans: ms.iter().map(|m| m.span).collect(),
         metrics: ms.iter().map(|m| m.id.clone()).collect(),
         document: None,
+        sources: Vec::new(),
     }
 }
 
@@ -313,6 +314,7 @@ fn reading_notes(report: &Report, out: &mut Vec<Finding>) {
             spans: vec![Span { start: p.start, end: p.end }],
             metrics: ms,
             document: None,
+            sources: Vec::new(),
         });
     }
 }

@@ -476,15 +476,20 @@ fn conflicts(facts: &[Fact]) -> Vec<Conflict> {
         .collect()
 }
 
+/// A finding about the first source's document: its spans and metric ids
+/// are that document's, and `sources` lists every figure concerned.
 fn finding_for(code: &'static str, severity: &'static str, vi: String, en: String, sources: &[&Source]) -> Finding {
+    let document = sources.first().map(|s| s.document.clone());
+    let own = || sources.iter().filter(|s| Some(&s.document) == document.as_ref());
     Finding {
         code,
         severity,
         message_vi: vi,
         message_en: en,
-        spans: sources.iter().map(|s| s.span).collect(),
-        metrics: sources.iter().map(|s| s.metric.clone()).collect(),
-        document: sources.first().map(|s| s.document.clone()),
+        spans: own().map(|s| s.span).collect(),
+        metrics: own().map(|s| s.metric.clone()).collect(),
+        document,
+        sources: sources.iter().map(|&s| s.clone()).collect(),
     }
 }
 

@@ -62,7 +62,14 @@ fn stated_change_against_last_years_figure_in_another_document() {
     c.add("Năm 2022, kim ngạch xuất nhập khẩu qua biên giới đạt 1 tỷ USD.", doc("a", "2023-01-10")).unwrap_or_default();
     c.add("Năm 2023, kim ngạch xuất nhập khẩu qua biên giới đạt 1,5 tỷ USD, tăng 20% so với cùng kỳ.", doc("b", "2024-01-10")).unwrap_or_default();
     let s = c.summary();
-    assert!(s.findings.iter().any(|f| f.code == "change_vs_previous"), "{:?}", s.findings);
+    let f = s.findings.iter().find(|f| f.code == "change_vs_previous").unwrap_or_else(|| panic!("{:?}", s.findings));
+    // Spans and metric ids are the named document's; the other year's figure is a source.
+    let here = f.document.as_deref().unwrap_or_default();
+    assert_eq!(f.sources.len(), 2);
+    assert!(f.sources.iter().any(|x| x.document != here), "{f:?}");
+    assert_eq!(f.spans.len(), 1);
+    let r = c.report(here).expect("the document");
+    assert!(r.metrics.iter().any(|m| m.span == f.spans[0] && f.metrics == [m.id.clone()]));
 }
 
 #[test]

@@ -244,7 +244,13 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     }
 
     let (entities, entity_of_place) = entities_of(input, norm, &mentions, &references::find_references(norm));
-    let activities = activities_of(input, &doc, &st, &mentions, &entity_of_place, &entities, &mut metrics, &metric_sentences, pub_year, pub_month, doc_period.as_ref());
+    let mut activities = activities_of(input, &doc, &st, &mentions, &entity_of_place, &entities, &mut metrics, &metric_sentences, pub_year, pub_month, doc_period.as_ref());
+    // The caller's locality holds for the acts as for the figures.
+    if let Some(l) = &opts.locality {
+        for a in &mut activities {
+            a.locality = Some(l.clone());
+        }
+    }
 
     Report {
         schema: SCHEMA,

@@ -641,6 +641,14 @@ fn read_date(text: &str, lower: &str, toks: &[Token], i: usize, out: &mut Readin
         return Some(i + 1);
     }
     if prev == "ngày" && (1..=31).contains(&a) && word(toks, lower, i + 1) == "tháng" {
+        // "ngày 10 tháng 01 năm 2025", as datelines write it.
+        let month = int_of(toks, text, i + 2).filter(|m| (1..=12).contains(m));
+        let year = (word(toks, lower, i + 3) == "năm").then(|| int_of(toks, text, i + 4)).flatten();
+        if let (Some(m), Some(y)) = (month, year.filter(|&y| toks.get(i + 4).is_some_and(|t| is_year(y, t.end - t.start)))) {
+            let d = YearMonthDay { year: y as u16, month: Some(m as u8), day: Some(a as u8) };
+            push_date(lower, toks, i, i + 4, d, d, out);
+            return Some(i + 5);
+        }
         return Some(i + 1);
     }
     None
