@@ -7,6 +7,7 @@
 // and the page's CSP forbids inline scripts and inline style attributes.
 
 import { createEngine } from './engine.js';
+import { docxText, DocxError } from './docx.js';
 import { columnChart, barChart } from './charts.js';
 import {
   ui, t, pick, fmt, compact, label, categoryOf, formatValue, formatUnit, formatValueWithUnit, formatQualifier,
@@ -170,7 +171,13 @@ function addError(text) {
 /** Reads a chosen or dropped file as text, or throws a reason for the user. */
 async function readTextFile(file) {
   const ext = (/\.([^./]+)$/.exec(file.name)?.[1] || '').toLowerCase();
-  if (ext === 'docx') throw new Error(t('whyDocx'));
+  if (ext === 'docx') {
+    try {
+      return { text: await docxText(new Uint8Array(await file.arrayBuffer())), format: 'text' };
+    } catch (e) {
+      throw new Error(t('whyDocx')(e instanceof DocxError ? e.reason : 'not_zip'));
+    }
+  }
   if (!TEXT_EXT.has(ext) && !(file.type || '').startsWith('text/')) throw new Error(t('whyType'));
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.length === 0) throw new Error(t('whyEmpty'));

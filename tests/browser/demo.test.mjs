@@ -12,6 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -259,7 +260,7 @@ test('several files at once: text files load with dates and localities, the othe
   assert.equal(errors.length, 3, errors.join('\n'));
   assert.match(errors[0], /“anh\.png” không được đưa vào: không phải tệp văn bản/);
   assert.match(errors[1], /“hong\.txt” không được đưa vào: nội dung không phải văn bản UTF-8/);
-  assert.match(errors[2], /“bao-cao\.docx” không được đưa vào: tệp Word/);
+  assert.match(errors[2], /“bao-cao\.docx” không được đưa vào: không đọc được tệp Word/);
   assert.match(await page.textContent('#status'), /^Đã phân tích 3 tài liệu trong [\d.,]+ ms\.$/);
   assert.equal(await page.isVisible('#progress'), false, 'the progress bar goes away when done');
   assert.match(await page.textContent('#corpus-counts'), /^5 tài liệu/);
@@ -665,4 +666,82 @@ test('screenshots at desktop and phone sizes; nothing overflows on a phone', asy
     } else assert.equal(layout.margin, 'absolute', 'desktop: the checks sit beside their lines');
     assert.deepEqual(problems, []);
   }
+});
+
+/** CRC-32 of bytes, as zip headers carry it. */
+function crc32(bytes) {
+  let c = ~0;
+  for (const b of bytes) {
+    c ^= b;
+    for (let k = 0; k < 8; k++) c = (c >>> 1) ^ (0xedb88320 & -(c & 1));
+  }
+  return ~c >>> 0;
+}
+
+/** A zip archive of {name, text, deflate} entries, as Word writes a .docx. */
+function zip(entries) {
+  const locals = [];
+  const centrals = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const raw = Buffer.from(e.text);
+    const data = e.deflate ? deflateRawSync(raw) : raw;
+    const head = Buffer.alloc(30);
+    head.writeUInt32LE(0x04034b50, 0);
+    head.writeUInt16LE(20, 4);
+    head.writeUInt16LE(e.deflate ? 8 : 0, 8);
+    head.writeUInt32LE(crc32(raw), 14);
+    head.writeUInt32LE(data.length, 18);
+    head.writeUInt32LE(raw.length, 22);
+    head.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(e.deflate ? 8 : 0, 10);
+    central.writeUInt32LE(crc32(raw), 16);
+    central.writeUInt32LE(data.length, 20);
+    central.writeUInt32LE(raw.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(head, name, data);
+    centrals.push(central, name);
+    offset += head.length + name.length + data.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+test('a Word file (.docx) is read: paragraphs become lines, runs are joined', async (t) => {
+  const { page, problems } = await openPage(t);
+  await loadDemo(page);
+  const body =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
+    '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>' +
+    '<w:p><w:r><w:t>UBND TỈNH CAO BẰNG</w:t></w:r></w:p>' +
+    '<w:p><w:r><w:t xml:space="preserve">Năm 2023, tỉnh đã cử </w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>14 đoàn</w:t></w:r><w:r><w:t xml:space="preserve"> đi công tác nước ngoài</w:t></w:r></w:p>' +
+    '<w:p><w:r><w:t>và đón 21 đoàn khách quốc tế &lt;script&gt;.</w:t></w:r></w:p>' +
+    '</w:body></w:document>';
+  const mime = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  const files = [
+    { name: 'cao-bang.docx', mimeType: mime, buffer: zip([{ name: '[Content_Types].xml', text: '<Types/>' }, { name: 'word/document.xml', text: body, deflate: true }]) },
+    { name: 'khong-than.docx', mimeType: mime, buffer: zip([{ name: 'word/styles.xml', text: '<x/>', deflate: true }]) },
+  ];
+  await afterBatch(page, () => page.setInputFiles('#files', files));
+  const docs = await corpusRows(page);
+  const doc = docs.find((d) => d.name === 'cao-bang.docx');
+  assert.ok(doc, JSON.stringify(docs));
+  assert.equal(doc.locality, 'Cao Bằng');
+  assert.equal(doc.metrics, 2, 'both figures, the bold run joined into its sentence');
+  const errors = await page.$$eval('#errors li', (ls) => ls.map((l) => l.textContent));
+  assert.deepEqual(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /“khong-than\.docx” không được đưa vào: không đọc được tệp Word/);
+  assert.deepEqual(problems, []);
 });
