@@ -136,6 +136,22 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
                 }
             }
         }
+        // "37 đoàn với 412 lượt khách quốc tế", "40 đoàn, 609 lượt cán bộ":
+        // people counted right after delegations are those delegations'.
+        if let (Some(p), Some(prev)) = (last_q, metrics.last()) {
+            let joined = (p.last + 1..q.first).all(|k| doc.toks.get(k).is_some_and(|t| matches!(t.text(&norm.lower), "với" | "," | "gồm" | "và")))
+                && q.first > p.last + 1
+                && q.first - p.last <= 3;
+            let people = matches!(q.unit, "person" | "visitor" | "turn" | "official");
+            let kind = match prev.kind {
+                "delegation_in" => Some("delegation_in_people"),
+                "delegation_out" => Some("delegation_out_people"),
+                _ => None,
+            };
+            if let (true, true, Some(kind)) = (joined, people, kind) {
+                decision = Some(classify::Decision { kind, rule: format!("people of {}", prev.id) });
+            }
+        }
         let prev_metric = prev_in_sentence.and_then(|(_, idx)| metrics.get(idx));
         match figure_role(&doc, q, &ctx, prev_metric, decision.as_ref().map(|d| d.kind)) {
             Role::Level => {}
