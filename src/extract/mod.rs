@@ -123,10 +123,15 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         let relate = |kind: &'static str, m: &Metric| Some(Relation { kind, metric: m.id.clone() });
         // "(tương đương 551 triệu USD)", or "1,2 triệu USD (khoảng 28 tỷ
         // đồng)": money in another currency restating the figure before it.
-        let paren_after_money = lead_tok > 0
-            && doc.toks[lead_tok - 1].text(&norm.text) == "("
-            && last_q.is_some_and(|p| p.class == UnitClass::Money && p.unit != q.unit && p.last + 2 == lead_tok);
-        if (qualifier_text == Some("tương đương") || paren_after_money) && q.class == UnitClass::Money {
+        // "tương đương khoảng 51 triệu USD": the qualifier read is "khoảng",
+        // the words before it still say it restates.
+        let tok_lower = |k: usize| doc.toks.get(k).map_or("", |t| t.text(&norm.lower));
+        let equivalent_words = lead_tok >= 2 && tok_lower(lead_tok - 2) == "tương" && tok_lower(lead_tok - 1) == "đương";
+        let open_at = if equivalent_words { lead_tok - 2 } else { lead_tok };
+        let paren_after_money = open_at > 0
+            && doc.toks[open_at - 1].text(&norm.text) == "("
+            && last_q.is_some_and(|p| p.class == UnitClass::Money && p.unit != q.unit && p.last + 2 == open_at);
+        if (qualifier_text == Some("tương đương") || equivalent_words || paren_after_money) && q.class == UnitClass::Money {
             if let Some((_, idx)) = prev_in_sentence {
                 if let Some(prev) = metrics.get(idx).filter(|m| is_money_unit(m.unit)) {
                     if prev.kind != "other" {
