@@ -276,6 +276,8 @@ mod tests {
         assert_eq!(found("Tỉnh trao tặng tỉnh Hủa Phăn 200 tấn gạo."), [("aid_given", vec!["Hủa Phăn"])]);
         // Aid given needs a receiver after the word.
         assert!(found("Nhật Bản đã ủng hộ.").iter().all(|(k, _)| *k != "aid_given"));
+        // Receiving students is no aid.
+        assert!(found("Tỉnh tiếp nhận 150 lưu học sinh Lào.").iter().all(|(k, _)| *k != "aid_received"));
     }
 
     #[test]

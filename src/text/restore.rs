@@ -2,9 +2,12 @@
 //! reads as "đoàn ra Quảng Tây", so every cue table, gazetteer and rule
 //! written with marks also matches unmarked text.
 //!
-//! A line is restored only when the document and the line are written
-//! almost without marks (an ordinary Vietnamese text never is), and only
-//! through phrases the library knows — the data tables' phrases, folded to
+//! A line is restored only when it is written almost without marks (an
+//! ordinary Vietnamese line never is) — in an unmarked document always; in
+//! a marked one (an unmarked paragraph pasted into it) only when the line
+//! holds several known phrases, one of them of two words or more, which
+//! English or a foreign name does not — and only through phrases the
+//! library knows — the data tables' phrases, folded to
 //! bare letters, matched leftmost-longest on word boundaries. Each restored
 //! letter replaces exactly one letter, so spans stay exact; letters that
 //! already carry marks are never changed, and case is kept.
@@ -141,24 +144,45 @@ fn vocabulary() -> &'static Vocabulary {
 /// for text written with its marks.
 pub fn restorations(text: &str) -> Vec<(usize, char)> {
     let (letters, share) = marked_share(text);
-    if letters < MIN_LETTERS || share >= DOC_MARKED_SHARE {
+    if letters < MIN_LETTERS {
         return Vec::new();
     }
+    let marked_document = share >= DOC_MARKED_SHARE;
     let vocab = vocabulary();
     let Some(ac) = vocab.automaton.as_ref() else { return Vec::new() };
     let mut out = Vec::new();
+    let mut line_out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
         let (n, share) = marked_share(line);
-        if n > 0 && (n >= MIN_LETTERS || letters >= MIN_LETTERS) && share < LINE_MARKED_SHARE {
+        let unmarked = n > 0 && share < LINE_MARKED_SHARE;
+        if unmarked && !marked_document && (n >= MIN_LETTERS || letters >= MIN_LETTERS) {
             restore_line(line, line_start, ac, &vocab.marked, &mut out);
+        } else if unmarked && marked_document && n >= 2 * MIN_LETTERS {
+            line_out.clear();
+            let found = restore_line(line, line_start, ac, &vocab.marked, &mut line_out);
+            if found.phrases >= MIN_PHRASES_IN_MARKED && found.multiword {
+                out.extend_from_slice(&line_out);
+            }
         }
         line_start += line.len();
     }
     out
 }
 
-fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>], out: &mut Vec<(usize, char)>) {
+/// In a marked document, an unmarked line is restored only with at least
+/// this many known phrases in it.
+const MIN_PHRASES_IN_MARKED: usize = 3;
+
+/// What `restore_line` matched.
+struct Found {
+    phrases: usize,
+    /// A phrase of two words or more ("kim ngach", "doan ra").
+    multiword: bool,
+}
+
+fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>], out: &mut Vec<(usize, char)>) -> Found {
+    let mut found = Found { phrases: 0, multiword: false };
     // The folded line, and for each of its bytes the char index in `line`.
     let chars: Vec<(usize, char)> = line.char_indices().collect();
     let mut folded = String::with_capacity(line.len());
@@ -179,6 +203,8 @@ fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>],
         if phrase.len() != end - first {
             continue;
         }
+        found.phrases += 1;
+        found.multiword |= phrase.contains(&' ');
         for (&(at, ch), &want) in chars[first..end].iter().zip(phrase) {
             if !ch.is_ascii() || ch.to_ascii_lowercase() == want {
                 continue;
@@ -191,6 +217,7 @@ fn restore_line(line: &str, base: usize, ac: &AhoCorasick, marked: &[Vec<char>],
             out.push((base + at, restored));
         }
     }
+    found
 }
 
 #[cfg(test)]
@@ -226,6 +253,16 @@ mod tests {
     fn marked_text_is_left_alone() {
         let text = "Năm 2023, tỉnh đã cử 40 doan ra nước ngoài và đón 25 đoàn vào.";
         assert!(restorations(text).is_empty());
+    }
+
+    #[test]
+    fn an_unmarked_line_in_a_marked_document_needs_several_known_phrases() {
+        let text = "Năm 2024, tỉnh đã đón 52 đoàn khách quốc tế và cử 40 đoàn ra nước ngoài.\nNam 2023, tinh da cu 22 doan di cong tac nuoc ngoai va don 30 doan khach quoc te.\nThe province signed two agreements with Laos and Japan in Tokyo.";
+        let r = restored(text);
+        let lines: Vec<&str> = r.lines().collect();
+        assert_eq!(lines[1], "Năm 2023, tỉnh đã cử 22 đoàn đi công tác nước ngoài và đón 30 đoàn khách quốc tế.");
+        // English stays as written.
+        assert_eq!(lines[2], "The province signed two agreements with Laos and Japan in Tokyo.");
     }
 
     #[test]
