@@ -187,8 +187,6 @@ export class NgoaivuPanel extends Base {
     this.workerUrl = undefined;
 
     const root = this.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = STYLE;
     const el = (tag, cls, parent) => {
       const e = document.createElement(tag);
       if (cls) e.className = cls;
@@ -212,7 +210,7 @@ export class NgoaivuPanel extends Base {
     this._findings.setAttribute('part', 'findings');
     section.setAttribute('aria-labelledby', 'ngoaivu-title');
     this._title.id = 'ngoaivu-title';
-    root.prepend(style);
+    adoptStyle(root, document, STYLE);
 
     root.addEventListener('keydown', (e) => this._onKey(e));
     this._render();
@@ -543,12 +541,33 @@ export class NgoaivuPanel extends Base {
   }
 }
 
+const highlighted = new WeakSet();
 function ensureHighlightStyle(doc) {
-  if (doc.querySelector('style[data-ngoaivu-highlight]')) return;
+  if (highlighted.has(doc)) return;
+  highlighted.add(doc);
+  adoptStyle(doc, doc, HIGHLIGHT_STYLE);
+}
+
+/**
+ * Adds CSS to a shadow root or a document as a constructed style sheet, which
+ * a Content-Security-Policy without 'unsafe-inline' allows (a <style> element
+ * it blocks); a <style> element only where constructed sheets are missing.
+ */
+function adoptStyle(target, doc, css) {
+  const Sheet = doc.defaultView?.CSSStyleSheet;
+  if (Sheet && 'adoptedStyleSheets' in target) {
+    try {
+      const sheet = new Sheet();
+      sheet.replaceSync(css);
+      target.adoptedStyleSheets = [...target.adoptedStyleSheets, sheet];
+      return;
+    } catch {
+      // Fall through to a <style> element.
+    }
+  }
   const style = doc.createElement('style');
-  style.dataset.ngoaivuHighlight = '';
-  style.textContent = HIGHLIGHT_STYLE;
-  (doc.head || doc.documentElement).append(style);
+  style.textContent = css;
+  (target.head || target.documentElement || target).prepend(style);
 }
 
 const formats = {};

@@ -337,3 +337,22 @@ test('hostile text in the editor creates no element and runs nothing', async (t)
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'grid');
   assert.deepEqual(problems, []);
 });
+
+test('the panel works under a strict CSP: no inline style or script is needed', async (t) => {
+  const { page, problems } = await open(t, 'panel-csp.html');
+  await page.waitForFunction(() => document.body.dataset.ready === 'true');
+  await page.click('#editor');
+  await page.keyboard.type(SENTENCE);
+  await page.waitForFunction(
+    ([sel, text]) => document.querySelector(sel).report?.stats.chars === text.length && document.querySelector(sel).dataset.state === 'ready',
+    ['#panel', SENTENCE],
+  );
+  assert.deepEqual((await figures(page, '#panel')).map((f) => f[0]), ['delegation_out', 'delegation_in']);
+  // Its styles apply: the panel's own sheet sets a border on the section.
+  const styled = await page.$eval('#panel', (p) => p.shadowRoot.adoptedStyleSheets.length > 0 || p.shadowRoot.querySelector('style') !== null);
+  assert.ok(styled);
+  // Hover highlights in the editor, still without a violation.
+  await page.hover('#panel >> css=button.figure[data-kind="delegation_in"]');
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+});
