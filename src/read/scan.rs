@@ -723,6 +723,8 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
     if prev == "thứ" || prev == "lần" {
         return None;
     }
+    // Most words are no number word: say so before collecting the run.
+    read_number_words(&[w])?;
     // Consecutive words only: number words never span punctuation.
     let mut words = Vec::new();
     let mut k = i;

@@ -154,11 +154,17 @@ pub fn restorations(text: &str) -> Vec<(usize, char)> {
     let mut line_out = Vec::new();
     let mut line_start = 0;
     for line in text.split_inclusive('\n') {
+        // In a marked document only an all-ASCII line can be unmarked enough;
+        // other lines are not measured at all.
+        if marked_document && !line.is_ascii() {
+            line_start += line.len();
+            continue;
+        }
         let (n, share) = marked_share(line);
         let unmarked = n > 0 && share < LINE_MARKED_SHARE;
         if unmarked && !marked_document && (n >= MIN_LETTERS || letters >= MIN_LETTERS) {
             restore_line(line, line_start, ac, &vocab.marked, &mut out);
-        } else if unmarked && marked_document && n >= 2 * MIN_LETTERS {
+        } else if marked_document && line.is_ascii() && unmarked && n >= 2 * MIN_LETTERS {
             line_out.clear();
             let found = restore_line(line, line_start, ac, &vocab.marked, &mut line_out);
             if found.phrases >= MIN_PHRASES_IN_MARKED && found.multiword {
