@@ -292,12 +292,26 @@ fn starts_with_marker(line: &str) -> bool {
 /// Lowercases each character whose lowercase has the same UTF-8 length.
 pub fn lowercase_same_layout(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
+    let mut rest = text;
+    while !rest.is_empty() {
+        // Runs of ASCII are lowered in place, a byte at a time.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            if let Some(run) = out.get_mut(start..) {
+                run.make_ascii_lowercase();
+            }
+            rest = &rest[ascii..];
+            continue;
+        }
+        let Some(ch) = rest.chars().next() else { break };
         let mut lower = ch.to_lowercase();
         match (lower.next(), lower.next()) {
             (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
             _ => out.push(ch),
         }
+        rest = &rest[ch.len_utf8()..];
     }
     out
 }
@@ -305,7 +319,10 @@ pub fn lowercase_same_layout(text: &str) -> String {
 /// Composes decomposed letters (NFD → NFC). A composed letter maps to all of
 /// its original pieces.
 fn compose_nfc(line: &mut Vec<Item>, scratch: &mut Vec<Item>, buf: &mut String) {
-    if is_nfc_quick(line.iter().map(|it| it.ch)) == IsNormalized::Yes {
+    // Latin below the combining marks (U+0300) and the precomposed Latin of
+    // U+1E00–U+1EFF, where Vietnamese letters live, are all NFC already.
+    let plain = |c: char| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c);
+    if line.iter().all(|it| plain(it.ch)) || is_nfc_quick(line.iter().map(|it| it.ch)) == IsNormalized::Yes {
         return;
     }
     scratch.clear();
@@ -341,6 +358,10 @@ fn compose_nfc(line: &mut Vec<Item>, scratch: &mut Vec<Item>, buf: &mut String) 
 fn fix_tone_placement(line: &mut [Item]) {
     for i in 1..line.len() {
         let (first, second) = (line[i - 1].ch, line[i].ch);
+        // Only "oa", "oe" and "uy" move their tone: most pairs stop here.
+        if !matches!(first, 'o' | 'O' | 'u' | 'U') {
+            continue;
+        }
         let Some((base, tone)) = split_tone(second) else { continue };
         let pair_ok = match (first.to_ascii_lowercase(), base) {
             ('o', 'a') | ('o', 'e') => true,
@@ -414,12 +435,11 @@ fn is_vowel(c: char) -> bool {
 /// syllables. Only words with a Vietnamese-only letter are touched, so
 /// foreign names and English words are left alone.
 fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
-    let mut changed = false;
-    scratch.clear();
+    // Where to put a space; the line is copied only when there is one.
+    let mut cuts: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < line.len() {
         if !crate::text::is_letter(line[i].ch) {
-            scratch.push(line[i]);
             i += 1;
             continue;
         }
@@ -427,21 +447,23 @@ fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
         while j < line.len() && crate::text::is_letter(line[j].ch) {
             j += 1;
         }
-        let word = &line[i..j];
-        match glued_split_point(word) {
-            Some(k) => {
-                scratch.extend_from_slice(&word[..k]);
-                scratch.push(Item::atomic(' ', word[k].start as usize, 0));
-                scratch.extend_from_slice(&word[k..]);
-                changed = true;
-            }
-            None => scratch.extend_from_slice(word),
+        if let Some(k) = glued_split_point(&line[i..j]) {
+            cuts.push(i + k);
         }
         i = j;
     }
-    if changed {
-        std::mem::swap(line, scratch);
+    if cuts.is_empty() {
+        return;
     }
+    scratch.clear();
+    let mut next = cuts.iter().peekable();
+    for (k, it) in line.iter().enumerate() {
+        if next.next_if(|&&c| c == k).is_some() {
+            scratch.push(Item::atomic(' ', it.start as usize, 0));
+        }
+        scratch.push(*it);
+    }
+    std::mem::swap(line, scratch);
 }
 
 fn glued_split_point(word: &[Item]) -> Option<usize> {
@@ -512,6 +534,12 @@ fn in_table(letters: &[char], table: &[&str]) -> bool {
 }
 
 fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
+    let tidy = line.first().is_none_or(|it| it.ch != ' ')
+        && line.last().is_none_or(|it| it.ch != ' ')
+        && !line.windows(2).any(|w| w[0].ch == ' ' && w[1].ch == ' ');
+    if tidy {
+        return;
+    }
     scratch.clear();
     for it in line.iter() {
         if it.ch == ' ' && scratch.last().is_none_or(|p| p.ch == ' ') {
@@ -527,6 +555,27 @@ fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
 
 #[cfg(test)]
 mod tests {
+    /// The ASCII fast path lowers exactly as the char-by-char rule.
+    #[test]
+    fn lowercase_keeps_the_layout_and_matches_char_by_char() {
+        let reference = |t: &str| -> String {
+            t.chars()
+                .map(|ch| {
+                    let mut l = ch.to_lowercase();
+                    match (l.next(), l.next()) {
+                        (Some(x), None) if x.len_utf8() == ch.len_utf8() => x,
+                        _ => ch,
+                    }
+                })
+                .collect()
+        };
+        for t in ["", "ABC xyz", "ĐOÀN Ra QUẢNG TÂY", "İstanbul \u{212a}elvin ẪB", "MIXED ÀÁ 123 Ω end", "😀A😀b"] {
+            let got = lowercase_same_layout(t);
+            assert_eq!(got, reference(t), "{t}");
+            assert_eq!(got.len(), t.len());
+        }
+    }
+
     use super::*;
 
     fn norm(s: &str) -> String {

@@ -143,7 +143,13 @@ fn vocabulary() -> &'static Vocabulary {
 /// The letters to replace in `text`: (byte offset, restored letter). Empty
 /// for text written with its marks.
 pub fn restorations(text: &str) -> Vec<(usize, char)> {
-    let (letters, share) = marked_share(text);
+    // How the document is written shows in its first 64 KB; a long one
+    // with an unmarked tail still gets its unmarked lines restored below.
+    let mut head = text.len().min(64 << 10);
+    while !text.is_char_boundary(head) {
+        head -= 1;
+    }
+    let (letters, share) = marked_share(&text[..head]);
     if letters < MIN_LETTERS {
         return Vec::new();
     }
