@@ -270,19 +270,28 @@ const ROLE_JOINERS: &[&str] = &["tại", "của", "và", "nước", "tỉnh", "t
 /// Words that end a role even right after a capitalized word ("Giám đốc Sở phát biểu").
 const ROLE_VERBS: &[&str] = &["phát", "cho", "đã", "đang", "sẽ", "đến", "làm", "tiếp", "có", "là", "được", "thăm", "chủ", "dự", "tham", "trao", "ký", "gặp", "hội", "nói", "khẳng", "nhấn", "đề", "chúc", "cùng", "với", "về", "trong", "tới"];
 
-fn titles() -> &'static Vec<String> {
-    static T: OnceLock<Vec<String>> = OnceLock::new();
+/// The titles of `titles.tsv`, normalized, longest first, grouped by their
+/// first character so a position is compared only with titles that can match.
+fn titles() -> &'static std::collections::HashMap<char, Vec<String>> {
+    static T: OnceLock<std::collections::HashMap<char, Vec<String>>> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<String> = tsv_rows(include_str!("../data/titles.tsv")).filter_map(|r| r.first().map(|t| normalize(t, Format::Text).text)).collect();
         v.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        v
+        let mut by_first: std::collections::HashMap<char, Vec<String>> = std::collections::HashMap::new();
+        for t in v {
+            if let Some(c) = t.chars().next() {
+                by_first.entry(c).or_default().push(t);
+            }
+        }
+        by_first
     })
 }
 
 /// The title `text[p..]` starts with, if any (capitalized as in the table, on a word boundary).
 fn title_at(text: &str, p: usize) -> Option<usize> {
     let rest = text.get(p..)?;
-    titles().iter().find(|t| rest.starts_with(t.as_str()) && !is_word(rest[t.len()..].chars().next())).map(String::len)
+    let candidates = titles().get(&rest.chars().next()?)?;
+    candidates.iter().find(|t| rest.starts_with(t.as_str()) && !is_word(rest[t.len()..].chars().next())).map(String::len)
 }
 
 /// The words of `text` from `p`: (start, end) of each, stopping at punctuation other than '-' inside a word.
@@ -429,10 +438,10 @@ mod people_tests {
     #[test]
     fn title_and_document_tables_load_without_duplicates() {
         let mut seen = std::collections::HashSet::new();
-        for t in titles() {
+        for t in titles().values().flatten() {
             assert!(seen.insert(t.clone()), "title {t}");
         }
-        assert!(titles().len() >= 40);
+        assert!(seen.len() >= 40);
         let mut seen = std::collections::HashSet::new();
         for r in tsv_rows(include_str!("../data/document_types.tsv")) {
             assert!(matches!(r[0], "type" | "issuer"), "kind {}", r[0]);
