@@ -741,6 +741,12 @@ fn find_period(
     };
     let in_sentence: Vec<&DateMention> = dates_in(sentence.0, sentence.1).collect();
     if let Some(d) = in_sentence.iter().rev().find(|d| d.end <= at.0) {
+        // "Năm 2022 đạt …; năm nay ước đạt …": a relative year named after
+        // the date, nearer the figure, is the figure's.
+        let nearer: Vec<CueHit> = hits.iter().filter(|h| h.start >= d.end && h.end <= at.0).copied().collect();
+        if let Some(year) = relative_year(&nearer, pub_year, pub_month) {
+            return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
+        }
         return Some(period_of(d, "clause", cumulative));
     }
     if let Some(d) = in_sentence.iter().find(|d| d.start >= at.1) {
