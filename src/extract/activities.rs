@@ -155,6 +155,8 @@ pub fn find_activities(
     let lower = norm.lower.as_str();
     let text = norm.text.as_str();
     let mut out: Vec<Found> = Vec::new();
+    // (clause start, start of its first trigger)
+    let mut first_in_clause: Option<(usize, usize)> = None;
     for m in ac.find_iter(lower) {
         let (s, e) = (m.start(), m.end());
         if is_word(lower[..s].chars().next_back()) || is_word(lower[e..].chars().next()) {
@@ -166,9 +168,19 @@ pub fn find_activities(
         let lo = mentions.partition_point(|x| x.start < sentence.0);
         let hi = mentions.partition_point(|x| x.start < sentence.1);
         let in_sentence = &mentions[lo..hi];
-        // The subject: the nearest place before the trigger in its clause.
+        // The subject: the nearest place before the trigger in its clause —
+        // before the clause's first trigger, since verbs joined in one clause
+        // share their subject ("Lào Cai đón 25 đoàn của Vân Nam và cử 18
+        // đoàn": Vân Nam is the object of "đón", not who sends).
         let clause_start = text.get(sentence.0..s).and_then(|c| c.rfind([';', ':'])).map_or(sentence.0, |k| sentence.0 + k);
-        let before: Vec<&PlaceMention> = in_sentence.iter().filter(|x| x.end <= s && x.start >= clause_start).collect();
+        let subject_end = match first_in_clause {
+            Some((c, first)) if c == clause_start => first,
+            _ => {
+                first_in_clause = Some((clause_start, s));
+                s
+            }
+        };
+        let before: Vec<&PlaceMention> = in_sentence.iter().filter(|x| x.end <= subject_end && x.start >= clause_start).collect();
         let subject = before
             .iter()
             .enumerate()
@@ -262,6 +274,11 @@ mod tests {
         assert_eq!(found("Đoàn công tác thăm và làm việc tại Nhật Bản."), [("visit_out", vec!["Nhật Bản"])]);
         // A place after "với", "tại" … is an object, not who acts.
         assert_eq!(found("Trong quan hệ với nước bạn Campuchia, tỉnh trao tặng tỉnh Kampot 50 tấn gạo."), [("aid_given", vec!["Campuchia", "Kam-pốt"])]);
+        // Joined verbs share the subject: the object of the first is not who acts in the second.
+        assert_eq!(
+            found("Năm 2023, Lào Cai đã đón 25 đoàn của tỉnh Vân Nam (Trung Quốc) và cử 18 đoàn sang Vân Nam."),
+            [("visit_in", vec!["Vân Nam", "Trung Quốc"]), ("visit_out", vec!["Vân Nam", "Trung Quốc"])]
+        );
         // Counted figures without a named partner.
         assert_eq!(found("Năm 2023, tỉnh cử 40 đoàn đi nước ngoài và đón 52 đoàn khách quốc tế."), [("visit_out", vec![]), ("visit_in", vec![])]);
     }
