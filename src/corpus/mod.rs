@@ -353,9 +353,16 @@ fn year_of(p: &Period) -> Option<u16> {
     (p.from == p.to && !p.cumulative).then(|| p.from.get(..4)?.parse().ok()).flatten()
 }
 
-/// Whether a figure is one to write down as a fact.
-fn is_fact(m: &Metric) -> bool {
-    m.kind != "other" && m.value.is_some() && !m.relation.as_ref().is_some_and(|r| matches!(r.kind, "part_of" | "change_of" | "plan_of"))
+/// Whether a figure is one to write down as a fact. A part of a total of
+/// its own kind would count twice; a part of another kind ("74 dự án FDI"
+/// among all investment projects) is a fact of its own.
+fn is_fact(m: &Metric, metrics: &[Metric]) -> bool {
+    let dependent = m.relation.as_ref().is_some_and(|r| match r.kind {
+        // Ids are "m1", "m2" … in order: the total is found without a search.
+        "part_of" => r.metric.get(1..).and_then(|n| n.parse::<usize>().ok()).and_then(|n| metrics.get(n.checked_sub(1)?)).filter(|t| t.id == r.metric).is_none_or(|t| t.kind == m.kind),
+        kind => matches!(kind, "change_of" | "plan_of"),
+    });
+    m.kind != "other" && m.value.is_some() && !dependent
 }
 
 /// The identity of a fact: kind, unit, value, period and locality.
@@ -386,7 +393,7 @@ fn facts(docs: &[Entry]) -> Vec<Fact> {
                     continue;
                 }
             }
-            let Some(value) = m.value.filter(|_| is_fact(m)) else { continue };
+            let Some(value) = m.value.filter(|_| is_fact(m, &d.report.metrics)) else { continue };
             let key = fact_key(m, value);
             let k = *by_key.entry(key).or_insert_with(|| {
                 facts.push(Fact {

@@ -119,3 +119,15 @@ fn xlsx_is_a_workbook_with_both_sheets() {
     assert_eq!(rows[0][0], "document");
     assert_eq!(rows[1][5], "35");
 }
+
+#[test]
+fn parts_of_a_total_of_their_own_kind_are_no_facts_but_a_part_of_another_kind_is() {
+    let mut c = corpus();
+    c.add("Năm 2023, tỉnh thu hút 25 dự án FDI, trong đó 15 dự án của Hàn Quốc.", doc("a", "2024-01-10")).unwrap_or_default();
+    c.add("Năm 2023, tỉnh có 140 dự án đầu tư, trong đó 74 dự án đầu tư trực tiếp nước ngoài.", doc("b", "2024-01-10")).unwrap_or_default();
+    let s = c.summary();
+    let values: Vec<(&str, f64)> = s.facts.iter().map(|f| (f.kind, f.value)).collect();
+    assert!(values.contains(&("fdi_projects", 25.0)), "{values:?}");
+    assert!(!values.contains(&("fdi_projects", 15.0)), "a part of its own kind counts once, in its total: {values:?}");
+    assert!(values.contains(&("fdi_projects", 74.0)), "a part of another kind is a fact: {values:?}");
+}

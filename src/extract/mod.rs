@@ -84,6 +84,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let mut prev_in_sentence: Option<(usize, usize)> = None; // (sentence start, metric index)
 
     let mut last_q: Option<&Quantity> = None;
+    // The total a "trong đó" list breaks down: (metric index, where the list ends).
+    let mut parts_of: Option<(usize, usize)> = None;
     // The sentence of each metric, in normalized offsets.
     let mut metric_sentences: Vec<(usize, usize)> = Vec::with_capacity(doc.quantities.len());
     for q in &doc.quantities {
@@ -158,7 +160,34 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             }
         }
         let prev_metric = prev_in_sentence.and_then(|(_, idx)| metrics.get(idx));
-        match figure_role(&doc, q, &ctx, prev_metric, decision.as_ref().map(|d| d.kind)) {
+        let role = figure_role(&doc, q, &ctx, prev_metric, decision.as_ref().map(|d| d.kind));
+        // "25 dự án FDI, trong đó 15 dự án của Hàn Quốc, 6 dự án của Nhật
+        // Bản": figures after "trong đó" in the total's unit are its parts,
+        // to the end of the sentence.
+        if matches!(role, Role::Level) {
+            let back = |k: usize| lead_tok.checked_sub(k).and_then(|j| doc.toks.get(j)).filter(|t| t.kind != TokKind::Number).map_or("", |t| t.text(&norm.lower));
+            let opens = (1..=4).any(|k| matches!((back(k + 1), back(k)), ("trong", "đó") | ("bao", "gồm") | ("số", "đó")));
+            if opens {
+                // The list ends with its parenthesis, or at a semicolon or the sentence's end.
+                let rest = &norm.text[q.end..sentence.1.max(q.end)];
+                let close = if in_group { rest.find(')') } else { rest.find(';') };
+                let scope_end = close.map_or(sentence.1, |k| q.end + k);
+                parts_of = prev_in_sentence
+                    .filter(|(_, idx)| metrics.get(*idx).is_some_and(|t| t.unit == q.unit && t.kind != "other"))
+                    .map(|(_, idx)| (idx, scope_end));
+            }
+            if let Some((idx, _)) = parts_of.filter(|(_, end)| q.start < *end && *end <= sentence.1) {
+                if let Some(total) = metrics.get(idx).filter(|t| t.unit == q.unit) {
+                    // A part that names its own domain keeps it ("1.400 dự án đầu
+                    // tư, trong đó … 74 dự án đầu tư trực tiếp nước ngoài").
+                    if decision.is_none() {
+                        decision = Some(classify::Decision { kind: total.kind, rule: format!("part of {}", total.id) });
+                    }
+                    relation = relate("part_of", total);
+                }
+            }
+        }
+        match role {
             Role::Level => {}
             Role::Breakdown => {
                 if let Some(prev) = prev_metric {
@@ -237,7 +266,15 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             qualifier: q.qualifier.as_str(),
             period,
             locality: opts.locality.clone().or_else(|| locality_of(&doc, &st, &mentions, q.start, sentence).map(str::to_string)),
-            partners: partners_of(&mentions, sentence),
+            // A part names its own partner ("15 dự án của Hàn Quốc"), up to the next comma.
+            partners: match relation.as_ref().filter(|r| r.kind == "part_of") {
+                Some(_) => {
+                    let end = norm.text[q.end..sentence.1.max(q.end)].find([',', ';', ')']).map_or(sentence.1, |k| q.end + k);
+                    let own = partners_of(&mentions, (q.end, end));
+                    if own.is_empty() { partners_of(&mentions, sentence) } else { own }
+                }
+                None => partners_of(&mentions, sentence),
+            },
             change: None,
             plan_percent: None,
             plan_value: None,
