@@ -748,6 +748,16 @@ fn relative_year(hits: &[CueHit], pub_year: Option<u16>, pub_month: Option<u8>) 
     }
 }
 
+/// N of "N năm qua" before `at`: a duration in years whose last word is the
+/// "năm" of a "năm qua" cue.
+fn years_past(doc: &Doc, hits: &[CueHit], at: usize) -> Option<u16> {
+    let past = hits.iter().filter(|h| h.tag.value == "REL_PAST" && h.end <= at).last()?;
+    let k = doc.quantities.partition_point(|q| q.end <= past.start);
+    let q = doc.quantities.get(k).filter(|q| q.start < past.start && q.end > past.start && q.class == UnitClass::Duration && q.unit == "year")?;
+    let n = q.value?.to_f64();
+    (n >= 1.0 && n <= 50.0 && n.fract() == 0.0).then_some(n as u16)
+}
+
 fn period_of(d: &DateMention, source: &'static str, cumulative: bool) -> Period {
     Period { from: d.from.year.to_string(), to: d.to.year.to_string(), cumulative, source }
 }
@@ -790,7 +800,9 @@ fn find_period(
         return Some(period_of(d, "clause", cumulative));
     }
     if let Some(year) = relative_year(hits, pub_year, pub_month) {
-        return Some(Period { from: year.to_string(), to: year.to_string(), cumulative, source: "relative" });
+        // "trong 5 năm qua": the five years up to that year.
+        let from = years_past(doc, hits, at.0).map_or(year, |n| year.saturating_sub(n.saturating_sub(1)));
+        return Some(Period { from: from.to_string(), to: year.to_string(), cumulative, source: "relative" });
     }
     if cumulative {
         // "đến nay" with no date holds at publication, when that is known.
