@@ -10,20 +10,9 @@
 import { existsSync } from 'node:fs';
 import { startServer } from './serve.mjs';
 import { MB, keystrokeArticle, loadCorpus } from './bench-inputs.mjs';
+import { CHROMIUM, LAUNCH_ARGS } from '../tests/helpers/chromium.mjs';
 
 const QUICK = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// The launch arguments of tests/browser/demo.test.mjs.
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

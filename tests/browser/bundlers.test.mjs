@@ -8,21 +8,11 @@ import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, LAUNCH_ARGS } from '../helpers/chromium.mjs';
 import { build } from 'vite';
 import { startServer } from '../../scripts/serve.mjs';
 import { packAndInstall, ROOT } from '../helpers/pack.mjs';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 let installed;
 let dist;

@@ -9,20 +9,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import { CHROMIUM, LAUNCH_ARGS } from '../helpers/chromium.mjs';
 import { startServer } from '../../scripts/serve.mjs';
 import { analyze, version } from '../../js/node.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 const SENTENCE = 'Năm 2023, tỉnh đã cử 40 đoàn đi công tác nước ngoài và đón 52 đoàn khách quốc tế.';
 const PARTS = 'Tỉnh có 12 cặp cửa khẩu (2 cặp cửa khẩu quốc tế, 01 cặp cửa khẩu chính, 8 cặp cửa khẩu phụ).';
 
