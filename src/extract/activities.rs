@@ -10,6 +10,7 @@
 //! normalized byte offsets; linking figures and building the report's
 //! objects is `extract`'s job. It does not resolve who the people are.
 
+use crate::text::phrases::{leak, is_word};
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -62,10 +63,6 @@ struct Table {
     automaton: Option<AhoCorasick>,
     /// Pattern → its meaning, or none for a blocking phrase.
     triggers: Vec<Option<Trigger>>,
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
 }
 
 fn table() -> &'static Table {
@@ -134,10 +131,6 @@ const PREPOSITIONS: [&str; 8] = ["với", "tại", "ở", "cho", "sang", "đến
 fn governed_by_preposition(before: &str) -> bool {
     let phrase = before.rsplit([',', ';', '(']).next().unwrap_or("");
     phrase.split_whitespace().rev().take(4).any(|w| PREPOSITIONS.contains(&w))
-}
-
-fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// The activities of the text, sentence by sentence in text order, at most

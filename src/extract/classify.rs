@@ -7,6 +7,7 @@
 //! sentence. A figure classified as projects or enterprises lends its domain
 //! to the money figures after it ("30 dự án FDI với tổng vốn 372 triệu USD").
 
+use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
 use super::cues::{CueHit, Tag};
@@ -30,10 +31,6 @@ struct Rule {
     units: Vec<&'static str>,
     conds: Vec<Cond>,
     line: usize,
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
 }
 
 fn rules() -> &'static [Rule] {

@@ -6,6 +6,7 @@
 //! "đầu tư". This module only finds cues; what they mean for a figure is
 //! decided in `extract::classify`.
 
+use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -31,10 +32,6 @@ pub struct CueHit {
 struct CueTable {
     automaton: Option<AhoCorasick>,
     tags: Vec<Vec<Tag>>,
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
 }
 
 fn table() -> &'static CueTable {

@@ -12,6 +12,7 @@
 //! only in the capitals it is written with.
 //! Cited documents and people are not found here yet.
 
+use crate::text::phrases::{leak, is_word};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -72,10 +73,6 @@ struct Gazetteer {
     automaton: Option<AhoCorasick>,
     /// Pattern index → places it names (empty for blocking phrases).
     targets: Vec<Vec<usize>>,
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
 }
 
 fn key(name: &str) -> String {
@@ -157,10 +154,6 @@ pub fn places() -> &'static [Place] {
 /// A name written in capitals (and digits): "ASEAN", "G20", "UN Women" is not.
 fn is_abbreviation(name: &str) -> bool {
     name.chars().any(crate::text::is_letter) && !name.chars().any(char::is_lowercase)
-}
-
-fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(|c| crate::text::is_letter_or_digit(c))
 }
 
 /// Every place named in the text, in order.

@@ -1,6 +1,7 @@
 //! The metric kinds of TAXONOMY.md, with their units and labels, loaded
 //! from `data/kinds.tsv`.
 
+use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
 use crate::text::phrases::tsv_rows;
@@ -28,10 +29,6 @@ pub fn all_kinds() -> &'static [KindInfo] {
             })
             .collect()
     })
-}
-
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_string().into_boxed_str())
 }
 
 /// The kind named `name`, if it exists.

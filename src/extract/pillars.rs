@@ -3,6 +3,7 @@
 //! cue phrases of `data/pillars.tsv`: each sentence holding a cue is
 //! evidence, and the share is the share of sentences with evidence.
 
+use crate::text::phrases::is_word;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -58,10 +59,6 @@ fn table() -> &'static Table {
 /// The pillars and fields of the table.
 pub fn pillar_defs() -> &'static [PillarDef] {
     &table().defs
-}
-
-fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// The pillars and fields the text covers, in table order; `sentences` are

@@ -8,6 +8,7 @@
 //! "Kế hoạch 2024" or "Luật Đầu tư" are not references. The number chain is
 //! the one `read::scan` keeps out of quantities.
 
+use crate::text::phrases::is_word;
 use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -72,10 +73,6 @@ fn tables() -> &'static Tables {
 /// The document types the table knows.
 pub fn document_types() -> &'static [&'static str] {
     &tables().types
-}
-
-fn is_word(c: Option<char>) -> bool {
-    c.is_some_and(crate::text::is_letter_or_digit)
 }
 
 /// Skips spaces (and the given punctuation) from `p`.

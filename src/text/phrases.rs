@@ -80,3 +80,15 @@ pub fn tsv_rows(data: &str) -> impl Iterator<Item = Vec<&str>> {
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| l.split('\t').map(str::trim).collect())
 }
+
+/// A table string kept for the life of the program: the tables are built
+/// once, from data compiled in, and their entries are handed out as `&'static str`.
+pub(crate) fn leak(s: &str) -> &'static str {
+    Box::leak(s.to_string().into_boxed_str())
+}
+
+/// Whether a character next to a match is part of a word (so the match is not
+/// on a word boundary): letters and digits.
+pub(crate) fn is_word(c: Option<char>) -> bool {
+    c.is_some_and(crate::text::is_letter_or_digit)
+}
