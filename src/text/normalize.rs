@@ -13,7 +13,7 @@
 //! read (numbers stay as written), or lowercase — [`Normalized::lower`] is a
 //! lowercased copy with the same byte layout for case-insensitive matching.
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 use super::html;
@@ -105,11 +105,94 @@ pub(crate) fn normalize_with(input: &str, format: Format, restore: bool) -> Norm
     if html {
         html::decode(input, |it| n.feed(it));
     } else {
-        for (i, ch) in input.char_indices() {
-            n.feed(Item::copy(ch, i));
-        }
+        n.feed_text(input);
     }
     n.finish(html, restore)
+}
+
+/// [`Normalizer::feed`]'s cleaning of one character inside a line, `prev`
+/// being the last character kept: `None` when it is dropped.
+fn clean_in_line(ch: char, prev: char) -> Option<char> {
+    if ch.is_ascii() && ch != '*' && ch != '`' && !ch.is_ascii_control() {
+        return Some(ch);
+    }
+    match ch {
+        '²' | '³' if prev == 'm' => Some(ch),
+        c => match clean_char(c) {
+            Clean::Keep => Some(c),
+            Clean::Drop => None,
+            Clean::To(c) => Some(c),
+        },
+    }
+}
+
+/// Latin below the combining marks (U+0300) and the precomposed Latin of
+/// U+1E00–U+1EFF, where Vietnamese letters live: all NFC already.
+fn plain_nfc(c: char) -> bool {
+    (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c)
+}
+
+/// A word as [`Normalizer::line_fast`] reads it, letter by letter: enough
+/// to rule out, for nearly every word, that it would be rewritten.
+#[derive(Default)]
+struct WordScan {
+    start: usize,
+    end: usize,
+    letters: usize,
+    wide: bool,
+    /// Vowel groups, counted plainly: at least as many as
+    /// `glued_split_in` counts, so a word with one is never split.
+    groups: usize,
+    in_vowel: bool,
+    last_two: [char; 2],
+}
+
+impl WordScan {
+    fn push(&mut self, at: usize, c: char) {
+        if self.letters == 0 {
+            self.start = at;
+        }
+        self.letters += 1;
+        self.end = at + c.len_utf8();
+        self.wide |= !c.is_ascii();
+        let vowel = is_vowel(c);
+        self.groups += usize::from(vowel && !self.in_vowel);
+        self.in_vowel = vowel;
+        self.last_two = [self.last_two[1], c];
+    }
+
+    /// Whether the word, now ended, would be rewritten (`line` holds it).
+    fn is_rewritten(&self, line: &str) -> bool {
+        let [first, second] = self.last_two;
+        let tone_may_move = self.letters >= 2 && !second.is_ascii() && matches!(first, 'o' | 'O' | 'u' | 'U');
+        let may_split = self.wide && self.groups >= 2 && (4..=GLUED_MAX).contains(&self.letters);
+        (tone_may_move || may_split) && line.get(self.start..self.end).is_some_and(word_is_rewritten)
+    }
+}
+
+/// Whether [`fix_tone_placement`] or [`split_glued_syllables`] would change
+/// a word: its letters are the letters of `word` (which may hold dropped
+/// marks between them).
+fn word_is_rewritten(word: &str) -> bool {
+    let mut buf = ['\0'; GLUED_MAX];
+    let mut tail = ['\0'; 3];
+    let mut n = 0;
+    // Vowel groups, counted plainly: at least as many as `glued_split_in`
+    // counts, so a word with one (any single syllable) is never split.
+    let (mut groups, mut in_vowel) = (0, false);
+    for c in word.chars().filter(|&c| crate::text::is_letter(c)) {
+        if n < GLUED_MAX {
+            buf[n] = c;
+        }
+        tail = [tail[1], tail[2], c];
+        n += 1;
+        let vowel = is_vowel(c);
+        groups += usize::from(vowel && !in_vowel);
+        in_vowel = vowel;
+    }
+    let before = if n >= 3 { Some(tail[0]) } else { None };
+    (n >= 2 && tone_moves(before, tail[1], tail[2]))
+        || (groups >= 2 && n <= GLUED_MAX && glued_split_in(&buf[..n]).is_some())
 }
 
 /// What [`clean_char`] does with one character.
@@ -191,6 +274,176 @@ impl Normalizer {
             return;
         }
         self.line.push(it);
+    }
+
+    /// Plain text, a line at a time: a line that needs none of the
+    /// per-character rewrites is copied as one run (see [`Self::line_fast`]);
+    /// the others, and every line break, go through [`Self::feed`].
+    fn feed_text(&mut self, input: &str) {
+        let bytes = input.as_bytes();
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            // The breaks of `clean_char` and `feed`: \n, \r, \x0c, U+2028, U+2029.
+            let width = match bytes[i] {
+                b'\n' | b'\r' | 0x0c => 1,
+                0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            self.feed_line(&input[start..i], start);
+            if let Some(ch) = input[i..].chars().next() {
+                self.feed(Item::copy(ch, i));
+            }
+            i += width;
+            start = i;
+        }
+        self.feed_line(&input[start..], start);
+    }
+
+    /// One line of plain text, without its break.
+    fn feed_line(&mut self, line: &str, base: usize) {
+        if line.is_empty() {
+            return;
+        }
+        if self.line.is_empty() && self.line_fast(line, base) {
+            return;
+        }
+        for (i, ch) in line.char_indices() {
+            self.feed(Item::copy(ch, base + i));
+        }
+    }
+
+    /// Writes a line whose characters [`clean_char`] keeps or replaces one
+    /// for one and which needs no composition, tone move or syllable split —
+    /// most lines — straight into the text, runs of copied bytes as one
+    /// piece. Returns false, having written nothing, for any other line.
+    /// The output is exactly what [`Self::feed`] and [`Self::end_line`]
+    /// would give.
+    fn line_fast(&mut self, line: &str, base: usize) -> bool {
+        // First pass: can the line take this path, is it written as it
+        // stands, and how does it begin (for `write_breaks`)?
+        let mut prev = self.prev;
+        let mut verbatim = true;
+        let mut maybe_not_nfc = false;
+        let mut head = String::new();
+        let mut head_chars = 0;
+        let mut last_out = None::<char>;
+        // The word being read: its bytes (dropped marks inside included),
+        // and what tells whether it may be rewritten.
+        let mut word = WordScan::default();
+        for (i, ch) in line.char_indices() {
+            let Some(out) = clean_in_line(ch, prev) else {
+                verbatim = false;
+                continue;
+            };
+            prev = out;
+            verbatim &= out == ch;
+            if !ch.is_ascii() && !plain_nfc(out) {
+                // A character that is NFC by itself and starts no
+                // combining sequence leaves the line NFC.
+                maybe_not_nfc |= canonical_combining_class(out) != 0 || is_nfc_quick(std::iter::once(out)) != IsNormalized::Yes;
+            }
+            if crate::text::is_letter(out) {
+                word.push(i, out);
+            } else if word.letters > 0 {
+                if word.is_rewritten(line) {
+                    return false;
+                }
+                word = WordScan::default();
+            }
+            if out == ' ' && last_out.is_none_or(|c| c == ' ') {
+                verbatim = false;
+                continue;
+            }
+            last_out = Some(out);
+            if head_chars < 8 {
+                head.push(out);
+                head_chars += 1;
+            }
+        }
+        if word.is_rewritten(line) {
+            return false;
+        }
+        if maybe_not_nfc && is_nfc_quick(line.chars().filter_map({
+            let mut prev = self.prev;
+            move |ch| {
+                let out = clean_in_line(ch, prev)?;
+                prev = out;
+                Some(out)
+            }
+        })) != IsNormalized::Yes
+        {
+            return false;
+        }
+        self.last_was_cr = false;
+        verbatim &= last_out != Some(' ');
+        let Some(first) = head.chars().next() else {
+            // Nothing but spaces and dropped characters: an empty line.
+            self.prev = prev;
+            return true;
+        };
+        self.write_breaks(first, head);
+        if verbatim {
+            self.prev = prev;
+            let at = self.text.len();
+            self.text.push_str(line);
+            self.map.push(at, base, line.len(), line.len(), true);
+            return true;
+        }
+        // Second pass: write, keeping runs of copied bytes whole.
+        let mut prev = self.prev;
+        let mut run = (base, base);
+        let mut pending_space: Option<Item> = None;
+        let mut wrote_any = false;
+        for (i, ch) in line.char_indices() {
+            let at = base + i;
+            let Some(out) = clean_in_line(ch, prev) else { continue };
+            prev = out;
+            if out == ' ' {
+                if wrote_any && pending_space.is_none() {
+                    pending_space = Some(if ch == ' ' { Item::copy(' ', at) } else { Item::atomic(' ', at, ch.len_utf8()) });
+                }
+                continue;
+            }
+            if let Some(space) = pending_space.take() {
+                self.write_in_run(&mut run, line, base, space);
+            }
+            let it = if out == ch { Item::copy(ch, at) } else { Item::atomic(out, at, ch.len_utf8()) };
+            self.write_in_run(&mut run, line, base, it);
+            wrote_any = true;
+        }
+        self.write_run(run, line, base);
+        self.prev = prev;
+        true
+    }
+
+    /// Writes `it`, growing `run` (a range of original bytes still to be
+    /// copied) when it is a copy that continues it.
+    #[inline]
+    fn write_in_run(&mut self, run: &mut (usize, usize), line: &str, base: usize, it: Item) {
+        if it.copy && run.1 == it.start as usize {
+            run.1 = it.end() as usize;
+            return;
+        }
+        self.write_run(*run, line, base);
+        if it.copy {
+            *run = (it.start as usize, it.end() as usize);
+        } else {
+            self.write(it);
+            *run = (it.end() as usize, it.end() as usize);
+        }
+    }
+
+    /// Copies original bytes `run` of `line` (which starts at `base`).
+    fn write_run(&mut self, (start, end): (usize, usize), line: &str, base: usize) {
+        if end > start {
+            let at = self.text.len();
+            self.text.push_str(&line[start - base..end - base]);
+            self.map.push(at, start, end - start, end - start, true);
+        }
     }
 
     fn end_line(&mut self) {
@@ -291,38 +544,46 @@ fn starts_with_marker(line: &str) -> bool {
 
 /// Lowercases each character whose lowercase has the same UTF-8 length.
 pub fn lowercase_same_layout(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        // Runs of ASCII are lowered in place, a byte at a time.
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        if ascii > 0 {
-            let start = out.len();
-            out.push_str(&rest[..ascii]);
-            if let Some(run) = out.get_mut(start..) {
-                run.make_ascii_lowercase();
-            }
-            rest = &rest[ascii..];
+    let mut out = text.to_owned();
+    out.make_ascii_lowercase();
+    // Then the capitals outside ASCII, in place: each keeps its length.
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        // Lead bytes of two- to four-byte characters.
+        if b < 0xc0 {
             continue;
         }
-        let Some(ch) = rest.chars().next() else { break };
-        let mut lower = ch.to_lowercase();
-        match (lower.next(), lower.next()) {
-            (Some(l), None) if l.len_utf8() == ch.len_utf8() => out.push(l),
-            _ => out.push(ch),
+        let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else { continue };
+        if let Some(lower) = lowercase_of(ch) {
+            let mut buf = [0u8; 4];
+            out.replace_range(i..i + ch.len_utf8(), lower.encode_utf8(&mut buf));
         }
-        rest = &rest[ch.len_utf8()..];
     }
     out
+}
+
+/// The lowercase of a non-ASCII capital when it is one character of the
+/// same UTF-8 length. Latin-1 and the Vietnamese block are read directly.
+fn lowercase_of(ch: char) -> Option<char> {
+    let c = ch as u32;
+    match c {
+        0xc0..=0xde if c != 0xd7 => char::from_u32(c + 0x20),
+        // Capital and small in turn, capitals even; U+1E96–U+1E9F are not pairs.
+        0x1e00..=0x1e95 | 0x1ea0..=0x1eff if c % 2 == 0 => char::from_u32(c + 1),
+        0x1e00..=0x1eff | 0xdf..=0xff => None,
+        _ => {
+            let mut lower = ch.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l != ch && l.len_utf8() == ch.len_utf8() => Some(l),
+                _ => None,
+            }
+        }
+    }
 }
 
 /// Composes decomposed letters (NFD → NFC). A composed letter maps to all of
 /// its original pieces.
 fn compose_nfc(line: &mut Vec<Item>, scratch: &mut Vec<Item>, buf: &mut String) {
-    // Latin below the combining marks (U+0300) and the precomposed Latin of
-    // U+1E00–U+1EFF, where Vietnamese letters live, are all NFC already.
-    let plain = |c: char| (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c);
-    if line.iter().all(|it| plain(it.ch)) || is_nfc_quick(line.iter().map(|it| it.ch)) == IsNormalized::Yes {
+    if line.iter().all(|it| plain_nfc(it.ch)) || is_nfc_quick(line.iter().map(|it| it.ch)) == IsNormalized::Yes {
         return;
     }
     scratch.clear();
@@ -358,20 +619,12 @@ fn compose_nfc(line: &mut Vec<Item>, scratch: &mut Vec<Item>, buf: &mut String) 
 fn fix_tone_placement(line: &mut [Item]) {
     for i in 1..line.len() {
         let (first, second) = (line[i - 1].ch, line[i].ch);
-        // Only "oa", "oe" and "uy" move their tone: most pairs stop here.
-        if !matches!(first, 'o' | 'O' | 'u' | 'U') {
+        let before = i.checked_sub(2).map(|k| line[k].ch);
+        let word_end = line.get(i + 1).is_none_or(|n| !crate::text::is_letter(n.ch));
+        if !word_end || !tone_moves(before, first, second) {
             continue;
         }
         let Some((base, tone)) = split_tone(second) else { continue };
-        let pair_ok = match (first.to_ascii_lowercase(), base) {
-            ('o', 'a') | ('o', 'e') => true,
-            ('u', 'y') => !matches!(i.checked_sub(2).map(|k| line[k].ch.to_ascii_lowercase()), Some('q')),
-            _ => false,
-        };
-        let word_end = line.get(i + 1).is_none_or(|n| !crate::text::is_letter(n.ch));
-        if !pair_ok || !word_end {
-            continue;
-        }
         let Some(new_first) = add_tone(first, tone) else { continue };
         let new_second = if second.is_uppercase() { base.to_ascii_uppercase() } else { base };
         let start = line[i - 1].start;
@@ -379,6 +632,22 @@ fn fix_tone_placement(line: &mut [Item]) {
         line[i - 1] = Item::atomic(new_first, start as usize, len as usize);
         line[i] = Item::atomic(new_second, start as usize, len as usize);
     }
+}
+
+/// Whether the tone on `second` moves to `first` at the end of a word
+/// ("hoà" → "hòa"); `before` is the letter before `first`.
+fn tone_moves(before: Option<char>, first: char, second: char) -> bool {
+    // Only "oa", "oe" and "uy" move their tone: most pairs stop here.
+    if !matches!(first, 'o' | 'O' | 'u' | 'U') {
+        return false;
+    }
+    let Some((base, tone)) = split_tone(second) else { return false };
+    let pair_ok = match (first.to_ascii_lowercase(), base) {
+        ('o', 'a') | ('o', 'e') => true,
+        ('u', 'y') => !matches!(before.map(|c| c.to_ascii_lowercase()), Some('q')),
+        _ => false,
+    };
+    pair_ok && add_tone(first, tone).is_some()
 }
 
 /// Tones in the order of [`TONED`]'s columns: huyền, sắc, hỏi, ngã, nặng.
@@ -417,16 +686,15 @@ const ONSETS: &[&str] = &[
 ];
 
 fn is_vowel(c: char) -> bool {
-    if c.is_ascii() {
-        return matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    match c {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' => true,
+        'à' | 'á' | 'â' | 'ã' | 'è' | 'é' | 'ê' | 'ì' | 'í' | 'ò' | 'ó' | 'ô' | 'õ' | 'ù' | 'ú' | 'ý' => true,
+        'ă' | 'ĩ' | 'ũ' | 'ơ' | 'ư' => true,
+        // U+1EA0–U+1EF9 are the vowels with a tone below or a hook, capital
+        // and small in turn: the small ones are odd.
+        '\u{1ea1}'..='\u{1ef9}' => c as u32 % 2 == 1,
+        _ => false,
     }
-    static SORTED: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
-    let sorted = SORTED.get_or_init(|| {
-        let mut v: Vec<char> = VOWELS.chars().collect();
-        v.sort_unstable();
-        v
-    });
-    sorted.binary_search(&c).is_ok()
 }
 
 /// Splits lowercase words that are two Vietnamese syllables written
@@ -466,21 +734,29 @@ fn split_glued_syllables(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
     std::mem::swap(line, scratch);
 }
 
+/// Two syllables are at most 14 letters ("nghiêngnghiêng"); a longer word
+/// is no glued pair, and a fixed buffer keeps the check free of allocation.
+const GLUED_MAX: usize = 16;
+
 fn glued_split_point(word: &[Item]) -> Option<usize> {
-    // Two syllables are at most 14 letters ("nghiêngnghiêng"); a longer word
-    // is no glued pair, and a fixed buffer keeps this free of allocation.
-    const MAX: usize = 16;
-    if word.len() < 4 || word.len() > MAX || !word[0].ch.is_lowercase() || word.iter().any(|it| it.ch.is_uppercase()) {
+    if word.len() < 4 || word.len() > GLUED_MAX {
         return None;
     }
-    if !word.iter().any(|it| !it.ch.is_ascii()) {
-        return None;
-    }
-    let mut buf = ['\0'; MAX];
+    let mut buf = ['\0'; GLUED_MAX];
     for (slot, it) in buf.iter_mut().zip(word) {
         *slot = it.ch;
     }
-    let chars = &buf[..word.len()];
+    glued_split_in(&buf[..word.len()])
+}
+
+/// Where to split a word of letters that is two syllables glued together.
+fn glued_split_in(chars: &[char]) -> Option<usize> {
+    if chars.len() < 4 || chars.len() > GLUED_MAX || !chars[0].is_lowercase() || chars.iter().any(|c| c.is_uppercase()) {
+        return None;
+    }
+    if chars.iter().all(char::is_ascii) {
+        return None;
+    }
     // Vowel groups, treating the u of "qu" and the i of "gi"+vowel as consonants.
     let vowel_at = |k: usize| -> bool {
         let c = chars[k];
@@ -574,9 +850,76 @@ mod tests {
             assert_eq!(got, reference(t), "{t}");
             assert_eq!(got.len(), t.len());
         }
+        // Every character, alone and between letters.
+        for c in (0u32..=0x10ffff).filter_map(char::from_u32) {
+            let t = format!("A{c}b");
+            assert_eq!(lowercase_same_layout(&t), reference(&t), "{c:?}");
+        }
     }
 
     use super::*;
+
+    /// The per-character path alone, as before the line fast path.
+    fn normalize_by_char(input: &str) -> Normalized {
+        let mut n = Normalizer::new(input.len());
+        for (i, ch) in input.char_indices() {
+            n.feed(Item::copy(ch, i));
+        }
+        n.finish(false, true)
+    }
+
+    /// The line fast path gives the same text and the same map as the
+    /// per-character pipeline.
+    fn same_as_by_char(input: &str) {
+        let fast = normalize(input, Format::Text);
+        let slow = normalize_by_char(input);
+        assert_eq!(fast.text, slow.text, "{input:?}");
+        for (i, ch) in fast.text.char_indices() {
+            for (j, _) in fast.text[i..].char_indices().take(3) {
+                let end = i + j + fast.text[i + j..].chars().next().map_or(1, char::len_utf8);
+                assert_eq!(fast.to_original(i, end), slow.to_original(i, end), "{input:?} at {i} {ch:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_fast_path_matches_the_per_character_path() {
+        for input in [
+            "Năm 2023, tỉnh đón 52 đoàn.",
+            "  hai  dấu   cách \t và tab\u{a0}nbsp  ",
+            "“Đoàn ra” – 40 đoàn\r\nra nước ngoài.\r\n\r\n\r\n2. Đoàn vào",
+            "hoà bình\nthuỷ sản và quý\nđoànra, nhậpkhẩu",
+            "**đậm** và *nghiêng*⁽¹⁾ 20 km² và 2²",
+            "m\u{200b}²  ",
+            "Đối ngoại \u{301}x e\u{301} và \u{2028}dòng\u{2029}đoạn\u{0c}trang",
+            "a\u{200b}\nb\r\u{200b}\nc",
+            " \n \n\u{200b}\n- mục\ntiếp tục,\nvà thế",
+            "1.\nđoàn\na)\nb",
+            "12345678 abc\ncủa",
+            "ho\u{200b}à và ho*à",
+            "",
+            "\n",
+        ] {
+            same_as_by_char(input);
+        }
+    }
+
+    #[test]
+    fn vowels_are_the_table() {
+        for c in (0u32..0x2000).filter_map(char::from_u32) {
+            assert_eq!(is_vowel(c), VOWELS.contains(c), "{c:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+        #[test]
+        fn line_fast_path_matches_on_any_text(
+            input in "([a-zA-Z0-9 .,:;()*`\n\r\t]|[đĐàáảãạăằắơưôêÀẠỳ]|hoà|uỷ|quỷ|đoànra|\u{a0}|\u{200b}|\u{301}|[“”–²³⁽¹]|\u{2028}|\u{0c}|  ){0,40}"
+        ) {
+            same_as_by_char(&input);
+        }
+    }
 
     fn norm(s: &str) -> String {
         normalize(s, Format::Text).text
