@@ -336,30 +336,39 @@ impl Report {
     }
 }
 
-/// Byte offset → UTF-16 offset, by binary search over the non-ASCII characters.
-struct Utf16Index {
-    /// (byte offset after a char, extra UTF-16 units so far beyond bytes… ) stored as cumulative deltas.
-    marks: Vec<(usize, isize)>,
+/// Byte offset → UTF-16 offset. A character is one UTF-16 unit per lead
+/// byte, plus one more for a four-byte lead, so the count up to any byte is
+/// a count of bytes: kept every [`Utf16Index::BLOCK`] bytes, and finished by
+/// counting the bytes since — a table of 1/16 the input's size at most.
+struct Utf16Index<'a> {
+    bytes: &'a [u8],
+    /// UTF-16 units before byte `k * BLOCK`.
+    at_block: Vec<u32>,
 }
 
-impl Utf16Index {
-    fn new(s: &str) -> Utf16Index {
-        let mut marks = Vec::new();
-        let mut delta: isize = 0;
-        for (i, c) in s.char_indices() {
-            let b = c.len_utf8() as isize;
-            if b > 1 {
-                delta += c.len_utf16() as isize - b;
-                marks.push((i + c.len_utf8(), delta));
-            }
+impl<'a> Utf16Index<'a> {
+    const BLOCK: usize = 64;
+
+    fn units(bytes: &[u8]) -> usize {
+        bytes.iter().map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum()
+    }
+
+    fn new(s: &'a str) -> Utf16Index<'a> {
+        let bytes = s.as_bytes();
+        let mut at_block = Vec::with_capacity(bytes.len() / Self::BLOCK + 1);
+        let mut units = 0usize;
+        for block in bytes.chunks(Self::BLOCK) {
+            at_block.push(units as u32);
+            units += Self::units(block);
         }
-        Utf16Index { marks }
+        Utf16Index { bytes, at_block }
     }
 
     fn at(&self, byte: usize) -> usize {
-        let k = self.marks.partition_point(|&(b, _)| b <= byte);
-        let delta = if k == 0 { 0 } else { self.marks[k - 1].1 };
-        (byte as isize + delta).max(0) as usize
+        let byte = byte.min(self.bytes.len());
+        let k = byte / Self::BLOCK;
+        let before = self.at_block.get(k).map_or(0, |&u| u as usize);
+        before + Self::units(&self.bytes[k * Self::BLOCK..byte])
     }
 
     fn span(&self, s: Span) -> Span {
@@ -378,5 +387,11 @@ mod tests {
         let five = s.find('5').unwrap_or(0);
         assert_eq!(idx.at(five), "Đà 😀 ".encode_utf16().count());
         assert_eq!(idx.at(0), 0);
+        // Every boundary of a text longer than a block.
+        let long = "Đoàn ra 😀 a ".repeat(40);
+        let idx = Utf16Index::new(&long);
+        for (i, _) in long.char_indices().chain([(long.len(), ' ')]) {
+            assert_eq!(idx.at(i), long[..i].encode_utf16().count(), "at {i}");
+        }
     }
 }

@@ -354,6 +354,19 @@ fn role_at(text: &str, p: usize) -> Option<usize> {
     Some(end)
 }
 
+/// The first letter or digit at or after `from` that follows neither.
+fn next_word_start(lower: &str, from: usize) -> usize {
+    let mut prev_word = is_word(lower.get(..from).and_then(|s| s.chars().next_back()));
+    for (i, c) in lower.get(from..).unwrap_or("").char_indices() {
+        let word = crate::text::is_letter_or_digit(c);
+        if word && !prev_word {
+            return from + i;
+        }
+        prev_word = word;
+    }
+    lower.len()
+}
+
 /// People named with an honorific ("ông Hoàng Xuân Thuận, Giám đốc Sở Ngoại
 /// vụ") or right after a title ending in a place or organization ("Đại sứ Hàn
 /// Quốc tại Việt Nam Choi Young-sam"). `places` are the gazetteer mentions
@@ -363,9 +376,13 @@ pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRe
     let is_place_at = |p: usize| places.binary_search_by_key(&p, |m| m.0).is_ok();
     let mut out: Vec<PersonRef> = Vec::new();
     let mut p = 0;
-    while p < text.len() {
-        let at_word = !is_word(lower[..p].chars().next_back());
-        let hon = if at_word { HONORIFICS.iter().find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' ')) } else { None };
+    loop {
+        // Both kinds start a word: only word starts are tried.
+        p = next_word_start(lower, p);
+        if p >= text.len() {
+            break;
+        }
+        let hon = HONORIFICS.iter().find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' '));
         let next = p + lower[p..].chars().next().map_or(1, char::len_utf8);
         if let Some(h) = hon {
             let ns = p + h.len() + 1;
@@ -385,7 +402,7 @@ pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRe
             }
         }
         // A title then capitalized words: the name is what follows the places in it.
-        if at_word && capitalized(&text[p..]) {
+        if capitalized(&text[p..]) {
             if let Some(re) = role_at(text, p) {
                 // The name follows the last place inside the role ("…tại Việt Nam Choi Young-sam").
                 // Places are sorted by start: only those starting inside the role.

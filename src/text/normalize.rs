@@ -678,6 +678,7 @@ fn add_tone(base: char, tone: usize) -> Option<char> {
     TONED.iter().find(|(b, _)| *b == base).map(|(_, toned)| toned[tone])
 }
 
+#[cfg(test)]
 const VOWELS: &str = "aăâeêioôơuưyàằầèềìòồờùừỳáắấéếíóốớúứýảẳẩẻểỉỏổởủửỷãẵẫẽễĩõỗỡũữỹạặậẹệịọộợụựỵ";
 const FINALS: &[&str] = &["", "c", "ch", "m", "n", "ng", "nh", "p", "t"];
 const ONSETS: &[&str] = &[
