@@ -177,22 +177,15 @@ fn word_is_rewritten(word: &str) -> bool {
     let mut buf = ['\0'; GLUED_MAX];
     let mut tail = ['\0'; 3];
     let mut n = 0;
-    // Vowel groups, counted plainly: at least as many as `glued_split_in`
-    // counts, so a word with one (any single syllable) is never split.
-    let (mut groups, mut in_vowel) = (0, false);
     for c in word.chars().filter(|&c| crate::text::is_letter(c)) {
         if n < GLUED_MAX {
             buf[n] = c;
         }
         tail = [tail[1], tail[2], c];
         n += 1;
-        let vowel = is_vowel(c);
-        groups += usize::from(vowel && !in_vowel);
-        in_vowel = vowel;
     }
     let before = if n >= 3 { Some(tail[0]) } else { None };
-    (n >= 2 && tone_moves(before, tail[1], tail[2]))
-        || (groups >= 2 && n <= GLUED_MAX && glued_split_in(&buf[..n]).is_some())
+    (n >= 2 && tone_moves(before, tail[1], tail[2])) || (n <= GLUED_MAX && glued_split_in(&buf[..n]).is_some())
 }
 
 /// What [`clean_char`] does with one character.
@@ -327,7 +320,6 @@ impl Normalizer {
         // stands, and how does it begin (for `write_breaks`)?
         let mut prev = self.prev;
         let mut verbatim = true;
-        let mut maybe_not_nfc = false;
         let mut head = String::new();
         let mut head_chars = 0;
         let mut last_out = None::<char>;
@@ -341,10 +333,13 @@ impl Normalizer {
             };
             prev = out;
             verbatim &= out == ch;
-            if !ch.is_ascii() && !plain_nfc(out) {
-                // A character that is NFC by itself and starts no
-                // combining sequence leaves the line NFC.
-                maybe_not_nfc |= canonical_combining_class(out) != 0 || is_nfc_quick(std::iter::once(out)) != IsNormalized::Yes;
+            // A character that is NFC by itself and starts no combining
+            // sequence leaves the line NFC; any other may need composing.
+            if !ch.is_ascii()
+                && !plain_nfc(out)
+                && (canonical_combining_class(out) != 0 || is_nfc_quick(std::iter::once(out)) != IsNormalized::Yes)
+            {
+                return false;
             }
             if crate::text::is_letter(out) {
                 word.push(i, out);
@@ -365,17 +360,6 @@ impl Normalizer {
             }
         }
         if word.is_rewritten(line) {
-            return false;
-        }
-        if maybe_not_nfc && is_nfc_quick(line.chars().filter_map({
-            let mut prev = self.prev;
-            move |ch| {
-                let out = clean_in_line(ch, prev)?;
-                prev = out;
-                Some(out)
-            }
-        })) != IsNormalized::Yes
-        {
             return false;
         }
         self.last_was_cr = false;
