@@ -1,13 +1,14 @@
 //! `cargo bench`: native throughput (MB/s) of the whole analysis and of each
-//! stage — normalization, tokens + number reading, cue words, entities, the
-//! corpus summary — over the dev corpus (`../shared/corpus/dev`, read at run
+//! stage — normalization, tokens + number reading, the lexicon pass (cue
+//! words, names, triggers, pillar cues, document types), places, the corpus
+//! summary — over the dev corpus (`../shared/corpus/dev`, read at run
 //! time, never copied here) and over it repeated to 1 MB and 10 MB, so the
 //! slow stage is visible. Without the dev corpus it uses the demo's sample.
 
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use ngoaivu::extract::{cues::find_cues, entities::find_places};
+use ngoaivu::extract::{entities::find_places, lexicon};
 use ngoaivu::read::scan::scan;
 use ngoaivu::text::normalize::{normalize, Format};
 use ngoaivu::text::tokens::tokenize;
@@ -62,8 +63,9 @@ fn stages(c: &mut Criterion) {
                     scan(&norm.text, &norm.lower, &toks).quantities.len()
                 })
             });
-            g.bench_function("cue_words", |b| b.iter(|| find_cues(&norm.lower).len()));
-            g.bench_function("entities", |b| b.iter(|| find_places(&norm).len()));
+            g.bench_function("lexicon", |b| b.iter(|| lexicon::scan(&norm.lower).of(lexicon::Table::Cues).len()));
+            let hits = lexicon::scan(&norm.lower);
+            g.bench_function("places", |b| b.iter(|| find_places(&norm, &hits).len()));
         }
         g.finish();
     }

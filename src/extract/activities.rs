@@ -10,12 +10,11 @@
 //! normalized byte offsets; linking figures and building the report's
 //! objects is `extract`'s job. It does not resolve who the people are.
 
-use crate::text::phrases::{leak, is_word};
+use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
 use super::entities::{places, PlaceMention, PlaceType};
+use super::lexicon::{self, Hits};
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
 use crate::text::phrases::tsv_rows;
 use crate::text::Normalized;
@@ -60,8 +59,9 @@ pub struct Found {
 
 struct Table {
     types: Vec<ActivityType>,
-    automaton: Option<AhoCorasick>,
-    /// Pattern → its meaning, or none for a blocking phrase.
+    /// The trigger phrases, lowercased and normalized.
+    phrases: Vec<String>,
+    /// Phrase → its meaning, or none for a blocking phrase.
     triggers: Vec<Option<Trigger>>,
 }
 
@@ -82,20 +82,22 @@ fn table() -> &'static Table {
             "?visit" => Some(Meaning::VisitByObject),
             key => types.iter().position(|t| t.key == key).map(Meaning::Type),
         };
-        let mut patterns = Vec::new();
+        let mut phrases = Vec::new();
         let mut triggers = Vec::new();
         for r in tsv_rows(include_str!("../data/activity_triggers.tsv")).filter(|r| r.len() >= 4) {
-            patterns.push(lowercase_same_layout(&normalize(r[0], Format::Text).text));
+            phrases.push(lowercase_same_layout(&normalize(r[0], Format::Text).text));
             triggers.push(match (meaning(r[1]), meaning(r[2]), meaning(r[3])) {
                 (Some(vietnamese), Some(foreign), Some(none)) => Some(Trigger { vietnamese, foreign, none }),
                 _ => None,
             });
         }
-        // Fixed data: building fails only beyond the automaton's size limits,
-        // and then no activity is found.
-        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-        Table { types, automaton, triggers }
+        Table { types, phrases, triggers }
     })
+}
+
+/// The trigger phrases, lowercased and normalized, for `lexicon`.
+pub(super) fn phrases() -> &'static [String] {
+    &table().phrases
 }
 
 /// The kinds of activity, in table order.
@@ -139,23 +141,20 @@ fn governed_by_preposition(before: &str) -> bool {
 /// sentence holds a figure of one of the metric kinds given.
 pub fn find_activities(
     norm: &Normalized,
+    hits: &Hits,
     sentences: &[(usize, usize)],
     mentions: &[PlaceMention],
     counted: &dyn Fn(&[&'static str], (usize, usize)) -> bool,
 ) -> Vec<Found> {
     let t = table();
-    let Some(ac) = &t.automaton else { return Vec::new() };
     let lower = norm.lower.as_str();
     let text = norm.text.as_str();
     let mut out: Vec<Found> = Vec::new();
     // (clause start, start of its first trigger)
     let mut first_in_clause: Option<(usize, usize)> = None;
-    for m in ac.find_iter(lower) {
-        let (s, e) = (m.start(), m.end());
-        if is_word(lower[..s].chars().next_back()) || is_word(lower[e..].chars().next()) {
-            continue;
-        }
-        let Some(Some(trigger)) = t.triggers.get(m.pattern().as_usize()) else { continue };
+    for m in hits.of(lexicon::Table::ActivityTriggers) {
+        let (s, e) = (m.start, m.end);
+        let Some(Some(trigger)) = t.triggers.get(m.pattern) else { continue };
         let k = sentences.partition_point(|r| r.0 <= s).saturating_sub(1);
         let Some(&sentence) = sentences.get(k) else { continue };
         let lo = mentions.partition_point(|x| x.start < sentence.0);
@@ -228,11 +227,12 @@ mod tests {
     fn found(s: &str) -> Vec<(&'static str, Vec<&'static str>)> {
         let n = normalize(s, Format::Text);
         let sentences = crate::text::segment::segment(&n.text).sentences;
-        let mut mentions = find_places(&n);
+        let hits = lexicon::scan(&n.lower);
+        let mut mentions = find_places(&n, &hits);
         mentions.sort_by_key(|m| m.start);
         let text = n.text.clone();
         let counted = move |_: &[&'static str], (a, b): (usize, usize)| text[a..b].chars().any(|c| c.is_ascii_digit());
-        find_activities(&n, &sentences, &mentions, &counted)
+        find_activities(&n, &hits, &sentences, &mentions, &counted)
             .into_iter()
             .map(|f| (activity_types()[f.kind].key, f.counterparts.iter().map(|&j| places()[mentions[j].place].name).collect()))
             .collect()

@@ -1,5 +1,5 @@
-//! Cue words: one aho-corasick automaton over the lowercased normalized
-//! text finds every cue of `data/cues.tsv` in a single pass.
+//! Cue words: the tags of every cue of `data/cues.tsv` the text holds, as
+//! found by the one pass of `extract::lexicon`.
 //!
 //! Matches are leftmost-longest and must sit on word boundaries, so
 //! "tiếp tục" blocks "tiếp" and "đầu tư trực tiếp nước ngoài" wins over
@@ -9,8 +9,7 @@
 use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-
+use super::lexicon::{Hits, Table};
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
 use crate::text::phrases::tsv_rows;
 
@@ -30,19 +29,19 @@ pub struct CueHit {
 }
 
 struct CueTable {
-    automaton: Option<AhoCorasick>,
+    phrases: Vec<String>,
     tags: Vec<Vec<Tag>>,
 }
 
 fn table() -> &'static CueTable {
     static TABLE: OnceLock<CueTable> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut patterns = Vec::new();
+        let mut phrases = Vec::new();
         let mut tags = Vec::new();
         for row in tsv_rows(include_str!("../data/cues.tsv")) {
             let (Some(phrase), Some(spec)) = (row.first(), row.get(1)) else { continue };
             let n = normalize(phrase, Format::Text);
-            patterns.push(lowercase_same_layout(&n.text));
+            phrases.push(lowercase_same_layout(&n.text));
             tags.push(
                 spec.split_whitespace()
                     .filter(|t| *t != "-")
@@ -53,33 +52,22 @@ fn table() -> &'static CueTable {
                     .collect(),
             );
         }
-        // The patterns are fixed data; building can only fail on a size
-        // limit far beyond this table, in which case no cue is found.
-        let automaton = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .ok();
-        CueTable { automaton, tags }
+        CueTable { phrases, tags }
     })
 }
 
-fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(|c| crate::text::is_letter(c))
+/// The cue phrases, lowercased and normalized, for `lexicon`.
+pub(super) fn phrases() -> &'static [String] {
+    &table().phrases
 }
 
-/// Every cue in `lower` (lowercased normalized text), in order.
-pub fn find_cues(lower: &str) -> Vec<CueHit> {
+/// Every cue of the text, in order, from the text's lexicon pass.
+pub fn find_cues(hits: &Hits) -> Vec<CueHit> {
     let t = table();
     let mut out = Vec::new();
-    let Some(automaton) = &t.automaton else { return out };
-    for m in automaton.find_iter(lower) {
-        let before = lower[..m.start()].chars().next_back();
-        let after = lower[m.end()..].chars().next();
-        if is_word_char(before) || is_word_char(after) {
-            continue;
-        }
-        for tag in t.tags.get(m.pattern().as_usize()).into_iter().flatten() {
-            out.push(CueHit { start: m.start(), end: m.end(), tag: *tag });
+    for m in hits.of(Table::Cues) {
+        for tag in t.tags.get(m.pattern).into_iter().flatten() {
+            out.push(CueHit { start: m.start, end: m.end, tag: *tag });
         }
     }
     out
@@ -90,7 +78,7 @@ mod tests {
     use super::*;
 
     fn tags(s: &str) -> Vec<String> {
-        find_cues(s)
+        find_cues(&super::super::lexicon::scan(s))
             .iter()
             .map(|h| match h.tag.family {
                 Some(f) => format!("{f}:{}", h.tag.value),

@@ -1,6 +1,7 @@
 //! Named places and bodies: countries and territories, foreign localities,
-//! Vietnamese provinces, organizations and trade agreements — found by one aho-corasick automaton over the lowercased
-//! normalized text, with the guards real text needs.
+//! Vietnamese provinces, organizations and trade agreements — found in the
+//! lowercased normalized text by the one pass of `extract::lexicon`, with
+//! the guards real text needs.
 //!
 //! Guards: matches sit on word boundaries; names that are also common
 //! words ("Anh", "Pháp", "Mỹ", "Ý", "Nhật") count only capitalized and not
@@ -12,11 +13,11 @@
 //! only in the capitals it is written with.
 //! Cited documents and people are not found here yet.
 
-use crate::text::phrases::{leak, is_word};
+use crate::text::phrases::leak;
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::lexicon::{Hits, Table};
 use serde::Serialize;
 
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
@@ -70,8 +71,9 @@ pub struct PlaceMention {
 
 struct Gazetteer {
     places: Vec<Place>,
-    automaton: Option<AhoCorasick>,
-    /// Pattern index → places it names (empty for blocking phrases).
+    /// Every distinct lowercased name and blocking phrase.
+    phrases: Vec<String>,
+    /// Phrase index → places it names (empty for blocking phrases).
     targets: Vec<Vec<usize>>,
 }
 
@@ -140,9 +142,8 @@ fn gazetteer() -> &'static Gazetteer {
                 by_key.entry(key(p)).or_default().clear();
             }
         }
-        let (patterns, targets): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
-        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-        Gazetteer { places, automaton, targets }
+        let (phrases, targets): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
+        Gazetteer { places, phrases, targets }
     })
 }
 
@@ -156,18 +157,19 @@ fn is_abbreviation(name: &str) -> bool {
     name.chars().any(crate::text::is_letter) && !name.chars().any(char::is_lowercase)
 }
 
-/// Every place named in the text, in order.
-pub fn find_places(norm: &Normalized) -> Vec<PlaceMention> {
+/// The names and blocking phrases, lowercased and normalized, for `lexicon`.
+pub(super) fn phrases() -> &'static [String] {
+    &gazetteer().phrases
+}
+
+/// Every place named in the text, in order, from the text's lexicon pass.
+pub fn find_places(norm: &Normalized, hits: &Hits) -> Vec<PlaceMention> {
     let g = gazetteer();
-    let Some(ac) = &g.automaton else { return Vec::new() };
     let (text, lower) = (&norm.text, &norm.lower);
     let mut out = Vec::new();
-    for m in ac.find_iter(lower) {
-        let (s, e) = (m.start(), m.end());
-        if is_word(lower[..s].chars().next_back()) || is_word(lower[e..].chars().next()) {
-            continue;
-        }
-        let Some(cands) = g.targets.get(m.pattern().as_usize()).filter(|c| !c.is_empty()) else { continue };
+    for m in hits.of(Table::Places) {
+        let (s, e) = (m.start, m.end);
+        let Some(cands) = g.targets.get(m.pattern).filter(|c| !c.is_empty()) else { continue };
         let capitalized = text[s..].chars().next().is_some_and(char::is_uppercase);
         let after = lower[e..].trim_start_matches([' ', '(', ',', '-']);
         let chosen = cands.iter().copied().find(|&idx| {
@@ -212,7 +214,7 @@ mod tests {
 
     fn found(s: &str) -> Vec<(&'static str, PlaceType)> {
         let n = normalize(s, Format::Text);
-        find_places(&n).iter().map(|m| (places()[m.place].code, places()[m.place].kind)).collect()
+        find_places(&n, &super::super::lexicon::scan(&n.lower)).iter().map(|m| (places()[m.place].code, places()[m.place].kind)).collect()
     }
 
     #[test]

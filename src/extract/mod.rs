@@ -9,6 +9,7 @@ pub mod classify;
 pub mod cues;
 pub mod entities;
 pub mod kinds;
+pub mod lexicon;
 pub mod pillars;
 pub mod references;
 pub mod structure;
@@ -27,6 +28,8 @@ struct Doc<'a> {
     norm: &'a Normalized,
     toks: Vec<Token>,
     seg: Segments,
+    /// Every phrase of the tables, from the one lexicon pass.
+    lexicon: lexicon::Hits,
     cues: Vec<CueHit>,
     dates: Vec<DateMention>,
     quantities: Vec<Quantity>,
@@ -43,7 +46,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let toks = tokenize(&norm.text);
     let seg = segment(&norm.text);
     let readings = scan(&norm.text, &norm.lower, &toks);
-    let cues = find_cues(&norm.lower);
+    let lexicon = lexicon::scan(&norm.lower);
+    let cues = find_cues(&lexicon);
     let mut heading_above = Vec::with_capacity(seg.paragraphs.len());
     let mut last_heading = None;
     for (k, p) in seg.paragraphs.iter().enumerate() {
@@ -54,7 +58,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     }
     let open_paren = open_parens(&norm.text, &toks, &seg);
     let clause_marks: Vec<usize> = norm.text.match_indices([';', ':']).map(|(k, _)| k).collect();
-    let doc = Doc { norm, toks, seg, cues, dates: readings.dates, quantities: readings.quantities, heading_above, open_paren, clause_marks };
+    let doc = Doc { norm, toks, seg, lexicon, cues, dates: readings.dates, quantities: readings.quantities, heading_above, open_paren, clause_marks };
     let header_date = detect_published(&doc);
     let published = opts.published.clone().or_else(|| header_date.map(|d| d.from.iso()));
     // The header's date is when the text was written, not what its figures cover.
@@ -73,7 +77,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let pub_month: Option<u8> = published.as_deref().and_then(|p| p.get(5..7)).and_then(|m| m.parse().ok());
 
     let doc_period = document_period(&doc, pub_year, pub_month);
-    let mut mentions = entities::find_places(norm);
+    let mut mentions = entities::find_places(norm, &doc.lexicon);
     // Lookups by position below rely on text order.
     mentions.sort_by_key(|m| m.start);
     let st = structure::structure(norm, &doc.seg, &mentions);
@@ -301,7 +305,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         last_q = Some(q);
     }
 
-    let (entities, entity_of_place) = entities_of(input, norm, &mentions, &references::find_references(norm));
+    let (entities, entity_of_place) = entities_of(input, norm, &mentions, &references::find_references(norm, &doc.lexicon));
     let mut activities = activities_of(input, &doc, &st, &mentions, &entity_of_place, &entities, &mut metrics, &metric_sentences, pub_year, pub_month, doc_period.as_ref());
     // The caller's locality holds for the acts as for the figures.
     if let Some(l) = &opts.locality {
@@ -319,7 +323,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         metrics,
         findings: Vec::new(),
         entities,
-        pillars: pillars_of(input, norm, &doc.seg.sentences),
+        pillars: pillars_of(input, norm, &doc.lexicon, &doc.seg.sentences),
         activities,
     }
 }
@@ -454,7 +458,7 @@ fn activities_of(
         lo..hi
     };
     let counted = |kinds: &[&'static str], sentence: (usize, usize)| in_sentence(sentence).any(|k| metrics.get(k).is_some_and(|m| kinds.contains(&m.kind)));
-    let found = activities::find_activities(doc.norm, &doc.seg.sentences, mentions, &counted);
+    let found = activities::find_activities(doc.norm, &doc.lexicon, &doc.seg.sentences, mentions, &counted);
     let mut out: Vec<Activity> = Vec::with_capacity(found.len());
     for f in found {
         let Some(ty) = activities::activity_types().get(f.kind) else { continue };
@@ -498,8 +502,8 @@ fn activities_of(
     out
 }
 
-fn pillars_of(input: &str, norm: &Normalized, sentences: &[(usize, usize)]) -> Vec<Pillar> {
-    pillars::find_pillars(norm, sentences)
+fn pillars_of(input: &str, norm: &Normalized, hits: &lexicon::Hits, sentences: &[(usize, usize)]) -> Vec<Pillar> {
+    pillars::find_pillars(hits, sentences)
         .into_iter()
         .map(|c| Pillar {
             key: c.pillar.key,

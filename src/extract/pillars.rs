@@ -3,14 +3,12 @@
 //! cue phrases of `data/pillars.tsv`: each sentence holding a cue is
 //! evidence, and the share is the share of sentences with evidence.
 
-use crate::text::phrases::is_word;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::lexicon::{self, Hits};
 
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
 use crate::text::phrases::tsv_rows;
-use crate::text::Normalized;
 
 /// A pillar or field of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,8 +30,9 @@ pub struct Coverage {
 
 struct Table {
     defs: Vec<PillarDef>,
-    automaton: Option<AhoCorasick>,
-    /// Pattern → pillar index.
+    /// The cue phrases, lowercased and normalized.
+    phrases: Vec<String>,
+    /// Phrase → pillar index.
     targets: Vec<usize>,
 }
 
@@ -41,19 +40,23 @@ fn table() -> &'static Table {
     static T: OnceLock<Table> = OnceLock::new();
     T.get_or_init(|| {
         let mut defs = Vec::new();
-        let mut patterns = Vec::new();
+        let mut phrases = Vec::new();
         let mut targets = Vec::new();
         for r in tsv_rows(include_str!("../data/pillars.tsv")).filter(|r| r.len() >= 4) {
             let idx = defs.len();
             defs.push(PillarDef { key: r[0], label_vi: r[1], label_en: r[2] });
             for cue in r[3].split('|').filter(|c| !c.is_empty()) {
-                patterns.push(lowercase_same_layout(&normalize(cue, Format::Text).text));
+                phrases.push(lowercase_same_layout(&normalize(cue, Format::Text).text));
                 targets.push(idx);
             }
         }
-        let automaton = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
-        Table { defs, automaton, targets }
+        Table { defs, phrases, targets }
     })
+}
+
+/// The cue phrases, lowercased and normalized, for `lexicon`.
+pub(super) fn phrases() -> &'static [String] {
+    &table().phrases
 }
 
 /// The pillars and fields of the table.
@@ -63,18 +66,13 @@ pub fn pillar_defs() -> &'static [PillarDef] {
 
 /// The pillars and fields the text covers, in table order; `sentences` are
 /// the document's sentence ranges in text order.
-pub fn find_pillars(norm: &Normalized, sentences: &[(usize, usize)]) -> Vec<Coverage> {
+pub fn find_pillars(hits: &Hits, sentences: &[(usize, usize)]) -> Vec<Coverage> {
     let t = table();
-    let Some(ac) = &t.automaton else { return Vec::new() };
-    let lower = norm.lower.as_str();
     // Per pillar: (last sentence counted, evidence).
     let mut found: Vec<(Option<usize>, Vec<(usize, usize)>)> = vec![(None, Vec::new()); t.defs.len()];
-    for m in ac.find_iter(lower) {
-        let (s, e) = (m.start(), m.end());
-        if is_word(lower[..s].chars().next_back()) || is_word(lower[e..].chars().next()) {
-            continue;
-        }
-        let Some(&p) = t.targets.get(m.pattern().as_usize()) else { continue };
+    for m in hits.of(lexicon::Table::PillarCues) {
+        let (s, e) = (m.start, m.end);
+        let Some(&p) = t.targets.get(m.pattern) else { continue };
         let k = sentences.partition_point(|r| r.0 <= s).saturating_sub(1);
         if let Some(slot) = found.get_mut(p) {
             if slot.0 != Some(k) {
@@ -99,7 +97,7 @@ mod tests {
     fn keys(s: &str) -> Vec<(&'static str, usize)> {
         let n = normalize(s, Format::Text);
         let sentences = crate::text::segment::segment(&n.text).sentences;
-        find_pillars(&n, &sentences).iter().map(|c| (c.pillar.key, c.evidence.len())).collect()
+        find_pillars(&lexicon::scan(&n.lower), &sentences).iter().map(|c| (c.pillar.key, c.evidence.len())).collect()
     }
 
     #[test]

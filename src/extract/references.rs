@@ -11,7 +11,7 @@
 use crate::text::phrases::is_word;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use super::lexicon::{self, Hits};
 
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
 use crate::text::phrases::tsv_rows;
@@ -39,7 +39,8 @@ pub struct Reference {
 
 struct Tables {
     types: Vec<&'static str>,
-    types_ac: Option<AhoCorasick>,
+    /// The types, lowercased and normalized.
+    type_phrases: Vec<String>,
     /// Issuers' lowercased keys with their names, longest first.
     issuers: Vec<(String, &'static str)>,
 }
@@ -65,9 +66,13 @@ fn tables() -> &'static Tables {
             }
         }
         issuers.sort_by_key(|(k, _)| std::cmp::Reverse(k.len()));
-        let types_ac = AhoCorasickBuilder::new().match_kind(MatchKind::LeftmostLongest).build(&keys).ok();
-        Tables { types, types_ac, issuers }
+        Tables { types, type_phrases: keys, issuers }
     })
+}
+
+/// The document types, lowercased and normalized, for `lexicon`.
+pub(super) fn phrases() -> &'static [String] {
+    &tables().type_phrases
 }
 
 /// The document types the table knows.
@@ -121,21 +126,18 @@ fn date_at(text: &str, lower: &str, p: usize) -> Option<(String, usize)> {
 }
 
 /// Every document cited in the text, in order.
-pub fn find_references(norm: &Normalized) -> Vec<Reference> {
+pub fn find_references(norm: &Normalized, hits: &Hits) -> Vec<Reference> {
     let t = tables();
-    let Some(ac) = &t.types_ac else { return Vec::new() };
     let (text, lower) = (norm.text.as_str(), norm.lower.as_str());
     let mut out: Vec<Reference> = Vec::new();
-    for m in ac.find_iter(lower) {
-        let (s, e) = (m.start(), m.end());
+    for m in hits.of(lexicon::Table::DocumentTypes) {
+        let (s, e) = (m.start, m.end);
         if out.last().is_some_and(|r| s < r.end)
-            || is_word(lower[..s].chars().next_back())
-            || is_word(lower[e..].chars().next())
             || !text[s..].chars().next().is_some_and(char::is_uppercase)
         {
             continue;
         }
-        let Some(&doc_type) = t.types.get(m.pattern().as_usize()) else { continue };
+        let Some(&doc_type) = t.types.get(m.pattern) else { continue };
         let mut p = skip(text, e, &[]);
         let has_so = lower[p..].starts_with("số") && !is_word(lower[p + "số".len()..].chars().next());
         if has_so {
@@ -213,7 +215,8 @@ mod tests {
     use super::*;
 
     fn refs(s: &str) -> Vec<Reference> {
-        find_references(&normalize(s, Format::Text))
+        let n = normalize(s, Format::Text);
+        find_references(&n, &lexicon::scan(&n.lower))
     }
 
     #[test]
@@ -431,7 +434,7 @@ mod people_tests {
 
     fn people(s: &str) -> Vec<(String, Option<String>)> {
         let n = normalize(s, Format::Text);
-        let places: Vec<(usize, usize)> = find_places(&n).iter().map(|m| (m.start, m.end)).collect();
+        let places: Vec<(usize, usize)> = find_places(&n, &lexicon::scan(&n.lower)).iter().map(|m| (m.start, m.end)).collect();
         find_people(&n, &places).into_iter().map(|p| (p.name, p.role)).collect()
     }
 

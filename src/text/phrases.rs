@@ -2,8 +2,8 @@
 //! or backwards from one, longest phrase first.
 //!
 //! Used for the short closed lists read right next to a number (units,
-//! scale words, qualifiers). Cue words anywhere in a clause go through the
-//! one aho-corasick automaton in `extract::cues` instead.
+//! scale words, qualifiers). Cue words anywhere in a clause, names and the
+//! other open tables go through the one pass of `extract::lexicon` instead.
 
 use std::collections::HashMap;
 
