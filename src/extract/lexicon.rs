@@ -116,6 +116,9 @@ pub fn scan(lower: &str) -> Hits {
     let bytes = lower.as_bytes();
     // Where the last match of each table ends: matches of one table do not overlap.
     let mut taken = [0usize; Table::ALL.len()];
+    // The longest whole-word phrase of each table starting at the current
+    // position: valid where `found` has the table's bit.
+    let mut best = [Hit { start: 0, end: 0, pattern: 0 }; Table::ALL.len()];
     let mut prev: Option<char> = None;
     for (p, c) in lower.char_indices() {
         let before = prev;
@@ -123,8 +126,7 @@ pub fn scan(lower: &str) -> Hits {
         if before.is_some_and(is_letter) {
             continue;
         }
-        // The longest whole-word phrase of each table starting at `p`.
-        let mut best: [Option<Hit>; Table::ALL.len()] = [None; Table::ALL.len()];
+        let mut found = 0u8;
         let mut sid = start;
         for (i, &b) in bytes[p..].iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b);
@@ -145,20 +147,21 @@ pub fn scan(lower: &str) -> Hits {
                 }
                 let after = lower.get(end..).and_then(|t| t.chars().next());
                 for &(table, pattern) in lex.owners.get(pid.as_usize()).into_iter().flatten() {
-                    let t = table as usize;
+                    let (t, bit) = (table as usize, 1u8 << (table as u8));
                     // A phrase listed twice in one table counts as its first entry.
-                    let longer = best[t].map_or(true, |h| h.end < end);
+                    let longer = found & bit == 0 || best[t].end < end;
                     if longer && p >= taken[t] && !table.joins(before) && !table.joins(after) {
-                        best[t] = Some(Hit { start: p, end, pattern });
+                        best[t] = Hit { start: p, end, pattern };
+                        found |= bit;
                     }
                 }
             }
         }
-        for (t, hit) in best.into_iter().enumerate() {
-            if let Some(hit) = hit {
-                taken[t] = hit.end;
-                hits.by_table[t].push(hit);
-            }
+        while found != 0 {
+            let t = found.trailing_zeros() as usize;
+            found &= found - 1;
+            taken[t] = best[t].end;
+            hits.by_table[t].push(best[t]);
         }
     }
     hits
