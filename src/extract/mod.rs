@@ -305,7 +305,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         last_q = Some(q);
     }
 
-    let (entities, entity_of_place) = entities_of(input, norm, &mentions, &references::find_references(norm, &doc.lexicon));
+    let (entities, entity_of_place) = entities_of(input, norm, &doc.toks, &mentions, &references::find_references(norm, &doc.lexicon));
     let mut activities = activities_of(input, &doc, &st, &mentions, &entity_of_place, &entities, &mut metrics, &metric_sentences, pub_year, pub_month, doc_period.as_ref());
     // The caller's locality holds for the acts as for the figures.
     if let Some(l) = &opts.locality {
@@ -357,7 +357,7 @@ fn document_of(input: &str, norm: &Normalized, doc: &Doc, st: &structure::Struct
 }
 
 /// The report's entities, and for each gazetteer place the index of its entity.
-fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMention], refs: &[references::Reference]) -> (Vec<Entity>, Vec<Option<usize>>) {
+fn entities_of(input: &str, norm: &Normalized, toks: &[Token], mentions: &[entities::PlaceMention], refs: &[references::Reference]) -> (Vec<Entity>, Vec<Option<usize>>) {
     let mut out: Vec<Entity> = Vec::new();
     let mut index: Vec<Option<usize>> = vec![None; entities::places().len()];
     for m in mentions {
@@ -411,7 +411,7 @@ fn entities_of(input: &str, norm: &Normalized, mentions: &[entities::PlaceMentio
     }
     // People: one entity per name, the first role given.
     let places: Vec<(usize, usize)> = mentions.iter().map(|m| (m.start, m.end)).collect();
-    for r in references::find_people(norm, &places) {
+    for r in references::find_people(norm, toks, &places) {
         let span = span_of(norm, r.start, r.end);
         let mention = Mention { span, text: input.get(span.start..span.end).unwrap_or("").to_string() };
         if let Some(e) = out.iter_mut().find(|e| e.kind == "person" && e.name == r.name) {

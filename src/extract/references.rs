@@ -16,6 +16,7 @@ use super::lexicon::{self, Hits};
 use crate::text::normalize::{lowercase_same_layout, normalize, Format};
 use crate::text::phrases::tsv_rows;
 use crate::text::Normalized;
+use crate::text::tokens::{TokKind, Token};
 
 /// A document cited in the text, in normalized byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -357,36 +358,25 @@ fn role_at(text: &str, p: usize) -> Option<usize> {
     Some(end)
 }
 
-/// The first letter or digit at or after `from` that follows neither.
-fn next_word_start(lower: &str, from: usize) -> usize {
-    let mut prev_word = is_word(lower.get(..from).and_then(|s| s.chars().next_back()));
-    for (i, c) in lower.get(from..).unwrap_or("").char_indices() {
-        let word = crate::text::is_letter_or_digit(c);
-        if word && !prev_word {
-            return from + i;
-        }
-        prev_word = word;
-    }
-    lower.len()
-}
-
 /// People named with an honorific ("ông Hoàng Xuân Thuận, Giám đốc Sở Ngoại
 /// vụ") or right after a title ending in a place or organization ("Đại sứ Hàn
 /// Quốc tại Việt Nam Choi Young-sam"). `places` are the gazetteer mentions
-/// (sorted): a name may not be one ("bà Rịa" is no person, "Bà Rịa" a place).
-pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRef> {
+/// (sorted): a name may not be one ("bà Rịa" is no person, "Bà Rịa" a place);
+/// `toks` are the text's tokens.
+pub fn find_people(norm: &Normalized, toks: &[Token], places: &[(usize, usize)]) -> Vec<PersonRef> {
     let (text, lower) = (norm.text.as_str(), norm.lower.as_str());
     let is_place_at = |p: usize| places.binary_search_by_key(&p, |m| m.0).is_ok();
     let mut out: Vec<PersonRef> = Vec::new();
-    let mut p = 0;
-    loop {
-        // Both kinds start a word: only word starts are tried.
-        p = next_word_start(lower, p);
-        if p >= text.len() {
-            break;
+    // Where the last person found ends: nothing before it is read again.
+    let mut done = 0;
+    for (k, t) in toks.iter().enumerate() {
+        // Both kinds start with a word not glued to a letter or digit before it.
+        let glued = k > 0 && toks[k - 1].end == t.start && matches!(toks[k - 1].kind, TokKind::Word | TokKind::Number);
+        if t.kind != TokKind::Word || t.start < done || glued {
+            continue;
         }
+        let p = t.start;
         let hon = HONORIFICS.iter().find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' '));
-        let next = p + lower[p..].chars().next().map_or(1, char::len_utf8);
         if let Some(h) = hon {
             let ns = p + h.len() + 1;
             if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns) && title_at(text, ns).is_none()) {
@@ -400,7 +390,7 @@ pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRe
                     }
                 }
                 out.push(PersonRef { start: p, end, name: text[ns..ne].to_string(), role });
-                p = end;
+                done = end;
                 continue;
             }
         }
@@ -416,13 +406,12 @@ pub fn find_people(norm: &Normalized, places: &[(usize, usize)]) -> Vec<PersonRe
                     let ns = re + 1;
                     if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns)) {
                         out.push(PersonRef { start: p, end: ne, name: text[ns..ne].to_string(), role: Some(text[p..re].to_string()) });
-                        p = ne;
+                        done = ne;
                         continue;
                     }
                 }
             }
         }
-        p = next;
     }
     out
 }
@@ -435,7 +424,7 @@ mod people_tests {
     fn people(s: &str) -> Vec<(String, Option<String>)> {
         let n = normalize(s, Format::Text);
         let places: Vec<(usize, usize)> = find_places(&n, &lexicon::scan(&n.lower)).iter().map(|m| (m.start, m.end)).collect();
-        find_people(&n, &places).into_iter().map(|p| (p.name, p.role)).collect()
+        find_people(&n, &crate::text::tokens::tokenize(&n.text), &places).into_iter().map(|p| (p.name, p.role)).collect()
     }
 
     #[test]
