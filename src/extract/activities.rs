@@ -15,8 +15,7 @@ use std::sync::OnceLock;
 
 use super::entities::{places, PlaceMention, PlaceType};
 use super::lexicon::{self, Hits};
-use crate::text::normalize::{lowercase_same_layout, normalize, Format};
-use crate::text::phrases::tsv_rows;
+use crate::text::phrases::{phrase_key, tsv_rows};
 use crate::text::Normalized;
 
 /// A kind of activity, from `data/activity_types.tsv`.
@@ -85,7 +84,7 @@ fn table() -> &'static Table {
         let mut phrases = Vec::new();
         let mut triggers = Vec::new();
         for r in tsv_rows(include_str!("../data/activity_triggers.tsv")).filter(|r| r.len() >= 4) {
-            phrases.push(lowercase_same_layout(&normalize(r[0], Format::Text).text));
+            phrases.push(phrase_key(r[0]));
             triggers.push(match (meaning(r[1]), meaning(r[2]), meaning(r[3])) {
                 (Some(vietnamese), Some(foreign), Some(none)) => Some(Trigger { vietnamese, foreign, none }),
                 _ => None,
@@ -220,6 +219,7 @@ pub fn find_activities(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::{normalize, Format};
     use crate::extract::entities::find_places;
 
     /// (type, counterparts' names) of each activity of `s`; `counted` says

@@ -10,8 +10,7 @@ use crate::text::phrases::leak;
 use std::sync::OnceLock;
 
 use super::lexicon::{Hits, Table};
-use crate::text::normalize::{lowercase_same_layout, normalize, Format};
-use crate::text::phrases::tsv_rows;
+use crate::text::phrases::{phrase_key, tsv_rows};
 
 /// One tag of a cue: a family value (`DIR:OUT`) or a flag (`BORDER`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +39,7 @@ fn table() -> &'static CueTable {
         let mut tags = Vec::new();
         for row in tsv_rows(include_str!("../data/cues.tsv")) {
             let (Some(phrase), Some(spec)) = (row.first(), row.get(1)) else { continue };
-            let n = normalize(phrase, Format::Text);
-            phrases.push(lowercase_same_layout(&n.text));
+            phrases.push(phrase_key(phrase));
             tags.push(
                 spec.split_whitespace()
                     .filter(|t| *t != "-")

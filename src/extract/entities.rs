@@ -20,8 +20,7 @@ use std::sync::OnceLock;
 use super::lexicon::{Hits, Table};
 use serde::Serialize;
 
-use crate::text::normalize::{lowercase_same_layout, normalize, Format};
-use crate::text::phrases::tsv_rows;
+use crate::text::phrases::{phrase_key, normalize_phrase, tsv_rows};
 use crate::text::Normalized;
 
 /// What a named place is.
@@ -78,7 +77,7 @@ struct Gazetteer {
 }
 
 fn key(name: &str) -> String {
-    lowercase_same_layout(&normalize(name, Format::Text).text)
+    phrase_key(name)
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -123,7 +122,7 @@ fn gazetteer() -> &'static Gazetteer {
                 let idx = places.len();
                 let mut all: Vec<&str> = vec![r[0], r[1]];
                 all.extend(r.get(3).map(|v| v.split('|').collect::<Vec<_>>()).unwrap_or_default());
-                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| normalize(n, Format::Text).text).collect();
+                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| normalize_phrase(n)).collect();
                 let home = r.get(4).filter(|h| !h.is_empty()).map(|h| leak(h));
                 places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home, common: Vec::new(), ambiguous: false, exact });
                 add_names(idx, &all, &mut names);
@@ -211,6 +210,7 @@ pub fn find_places(norm: &Normalized, hits: &Hits) -> Vec<PlaceMention> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::{normalize, Format};
 
     fn found(s: &str) -> Vec<(&'static str, PlaceType)> {
         let n = normalize(s, Format::Text);

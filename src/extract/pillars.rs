@@ -7,8 +7,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::{self, Hits};
 
-use crate::text::normalize::{lowercase_same_layout, normalize, Format};
-use crate::text::phrases::tsv_rows;
+use crate::text::phrases::{phrase_key, tsv_rows};
 
 /// A pillar or field of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,7 +45,7 @@ fn table() -> &'static Table {
             let idx = defs.len();
             defs.push(PillarDef { key: r[0], label_vi: r[1], label_en: r[2] });
             for cue in r[3].split('|').filter(|c| !c.is_empty()) {
-                phrases.push(lowercase_same_layout(&normalize(cue, Format::Text).text));
+                phrases.push(phrase_key(cue));
                 targets.push(idx);
             }
         }
@@ -93,6 +92,7 @@ pub fn find_pillars(hits: &Hits, sentences: &[(usize, usize)]) -> Vec<Coverage> 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::{normalize, Format};
 
     fn keys(s: &str) -> Vec<(&'static str, usize)> {
         let n = normalize(s, Format::Text);

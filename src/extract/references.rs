@@ -13,8 +13,7 @@ use std::sync::OnceLock;
 
 use super::lexicon::{self, Hits};
 
-use crate::text::normalize::{lowercase_same_layout, normalize, Format};
-use crate::text::phrases::tsv_rows;
+use crate::text::phrases::{phrase_key, normalize_phrase, tsv_rows};
 use crate::text::Normalized;
 use crate::text::tokens::{TokKind, Token};
 
@@ -47,7 +46,7 @@ struct Tables {
 }
 
 fn key(s: &str) -> String {
-    lowercase_same_layout(&normalize(s, Format::Text).text)
+    phrase_key(s)
 }
 
 fn tables() -> &'static Tables {
@@ -214,6 +213,7 @@ pub fn find_references(norm: &Normalized, hits: &Hits) -> Vec<Reference> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize::{normalize, Format};
 
     fn refs(s: &str) -> Vec<Reference> {
         let n = normalize(s, Format::Text);
@@ -276,7 +276,7 @@ const ROLE_VERBS: &[&str] = &["phát", "cho", "đã", "đang", "sẽ", "đến",
 fn titles() -> &'static std::collections::HashMap<char, Vec<String>> {
     static T: OnceLock<std::collections::HashMap<char, Vec<String>>> = OnceLock::new();
     T.get_or_init(|| {
-        let mut v: Vec<String> = tsv_rows(include_str!("../data/titles.tsv")).filter_map(|r| r.first().map(|t| normalize(t, Format::Text).text)).collect();
+        let mut v: Vec<String> = tsv_rows(include_str!("../data/titles.tsv")).filter_map(|r| r.first().map(|t| normalize_phrase(t))).collect();
         v.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let mut by_first: std::collections::HashMap<char, Vec<String>> = std::collections::HashMap::new();
         for t in v {
@@ -419,6 +419,7 @@ pub fn find_people(norm: &Normalized, toks: &[Token], places: &[(usize, usize)])
 #[cfg(test)]
 mod people_tests {
     use super::*;
+    use crate::text::normalize::{normalize, Format};
     use crate::extract::entities::find_places;
 
     fn people(s: &str) -> Vec<(String, Option<String>)> {

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::normalize::{lowercase_same_layout, normalize, Format};
+use super::normalize::{lowercase_same_layout, normalize_with, Format};
 use super::tokens::{tokenize, TokKind, Token};
 
 /// Phrases keyed by their first (or last) lowercase token.
@@ -17,10 +17,21 @@ pub struct PhraseTable<V> {
     backward: HashMap<String, Vec<(Vec<String>, V)>>,
 }
 
+/// A data table's phrase normalized as the text is, but without restoring
+/// diacritics: a phrase written without them ("fdi", "Ha Nam") is meant so,
+/// and building the tables then never needs the restoration's vocabulary.
+pub fn normalize_phrase(phrase: &str) -> String {
+    normalize_with(phrase, Format::Text, false).text
+}
+
+/// A table phrase as the lowercased text (`Normalized::lower`) holds it.
+pub fn phrase_key(phrase: &str) -> String {
+    lowercase_same_layout(&normalize_phrase(phrase))
+}
+
 /// Splits a phrase the way text is split, so "thôn, bản" is three tokens.
 pub fn phrase_tokens(phrase: &str) -> Vec<String> {
-    let n = normalize(phrase, Format::Text);
-    let lower = lowercase_same_layout(&n.text);
+    let lower = phrase_key(phrase);
     tokenize(&lower)
         .iter()
         .filter(|t| t.kind != TokKind::Break)

@@ -154,8 +154,12 @@ pub fn restorations(text: &str) -> Vec<(usize, char)> {
         return Vec::new();
     }
     let marked_document = share >= DOC_MARKED_SHARE;
-    let vocab = vocabulary();
-    let Some(ac) = vocab.automaton.as_ref() else { return Vec::new() };
+    // The vocabulary is built on the first line that needs it: most
+    // documents are written with their marks and never do.
+    let automaton = || {
+        let vocab = vocabulary();
+        vocab.automaton.as_ref().map(|ac| (ac, vocab))
+    };
     let mut out = Vec::new();
     let mut line_out = Vec::new();
     let mut line_start = 0;
@@ -169,8 +173,10 @@ pub fn restorations(text: &str) -> Vec<(usize, char)> {
         let (n, share) = marked_share(line);
         let unmarked = n > 0 && share < LINE_MARKED_SHARE;
         if unmarked && !marked_document && (n >= MIN_LETTERS || letters >= MIN_LETTERS) {
+            let Some((ac, vocab)) = automaton() else { break };
             restore_line(line, line_start, ac, &vocab.marked, &mut out);
         } else if marked_document && line.is_ascii() && unmarked && n >= 2 * MIN_LETTERS {
+            let Some((ac, vocab)) = automaton() else { break };
             line_out.clear();
             let found = restore_line(line, line_start, ac, &vocab.marked, &mut line_out);
             if found.phrases >= MIN_PHRASES_IN_MARKED && found.multiword {
