@@ -64,20 +64,23 @@ pub fn structure(norm: &Normalized, seg: &Segments, mentions: &[PlaceMention]) -
     let mut st = Structure::default();
     if let Some(first) = seg.paragraphs.first() {
         let t = &text[first.start..first.end];
-        if t.chars().count() <= 200 && !t.trim_end().ends_with('.') {
+        if t.chars().nth(200).is_none() && !t.trim_end().ends_with('.') {
             st.title = Some((first.start, first.end));
         }
     }
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (k, p) in seg.paragraphs.iter().enumerate() {
         let t = text[p.start..p.end].trim();
-        if t.chars().count() >= 40 {
+        // Counting stops at the 40th character: a paragraph is read whole
+        // only by the hash.
+        if t.chars().nth(39).is_some() {
             if seen.insert(t, k).is_some() {
                 st.repeated.push(k);
             }
         }
         let l = lower[p.start..p.end].trim().trim_start_matches(['*', ' ']);
-        let words = l.split_whitespace().count();
+        // Only whether a byline is short enough matters: stop past 14 words.
+        let words = l.split_whitespace().take(15).count();
         let provinces = provinces_in(mentions, p.start, p.end);
         let byline = words <= 14 && provinces.len() == 1 && BYLINE_PREFIXES.iter().any(|b| l.starts_with(b));
         let caps_heading = p.heading && provinces.len() == 1;

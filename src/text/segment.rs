@@ -84,13 +84,26 @@ pub fn segment(text: &str) -> Segments {
 
 fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
     let para = &text[start..end];
+    let bytes = para.as_bytes();
     let mut s = 0;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !matches!(c, '.' | '!' | '?' | '…') {
-            continue;
-        }
-        let after = &para[i + c.len_utf8()..];
+    // Sentence ends are found by byte: '.', '!', '?' are ASCII and '…'
+    // begins with 0xE2, none of which occurs inside another character.
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = match bytes[i] {
+            b'.' => '.',
+            b'!' => '!',
+            b'?' => '?',
+            0xe2 if para[i..].starts_with('…') => '…',
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let e = i + c.len_utf8();
+        let at = i;
+        i = e;
+        let after = &para[e..];
         if !after.starts_with(' ') {
             continue;
         }
@@ -102,24 +115,22 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
         if c == '.' {
             // The start of the word before the dot: after the last character
             // that is no part of it, however many bytes that character has.
-            let word_start = para[..i]
+            let word_start = para[..at]
                 .char_indices()
                 .rev()
                 .find(|&(_, ch)| !(crate::text::is_letter_or_digit(ch) || ch == '.' || ch == '/'))
                 .map_or(0, |(k, ch)| k + ch.len_utf8());
-            let word = para[word_start..i].to_lowercase();
+            let word = para[word_start..at].to_lowercase();
             if ABBREVIATIONS.contains(&word.as_str()) || (word.chars().count() == 1 && word.chars().all(crate::text::is_letter)) {
                 continue;
             }
         }
-        let e = i + c.len_utf8();
         if e > s {
             out.push((start + s, start + e));
         }
+        // The next sentence starts after the space.
         s = e + 1;
-        while iter.peek().is_some_and(|&(k, _)| k < s) {
-            iter.next();
-        }
+        i = s;
     }
     if s < para.len() {
         out.push((start + s, end));
@@ -200,6 +211,16 @@ mod tests {
         let s = segment(t);
         let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(texts, ["TP. Hồ Chí Minh đón 200 đoàn.", "Kim ngạch đạt 3,5 tỷ USD!", "ThS. Nguyễn A nói."]);
+    }
+
+    #[test]
+    fn every_sentence_end_mark_and_what_is_no_end() {
+        // "…" is three bytes; "?" inside a quote run, "." without a space
+        // after it ("3.5", "v.v.") and a lowercase start do not end one.
+        let t = "Đoàn đã đến… Tiếp theo là gì? “Ai” hỏi. Giá 3.5 triệu, v.v. và thêm. 2024 tăng";
+        let s = segment(t);
+        let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(texts, ["Đoàn đã đến…", "Tiếp theo là gì? “Ai” hỏi.", "Giá 3.5 triệu, v.v. và thêm.", "2024 tăng"]);
     }
 
     /// Found by the property test: a multi-byte symbol right before the
