@@ -98,6 +98,13 @@ fn digit_word(word: &str, after_tens: bool) -> Option<i128> {
     })
 }
 
+/// Whether [`read_number_words`] reads anything from a run starting with
+/// `word`: a digit word, "mười" or "trăm". A cheap test for every word of
+/// the text, most of which are no number word.
+pub fn starts_number_words(word: &str) -> bool {
+    digit_word(word, false).is_some() || word == "mười" || word == "trăm"
+}
+
 /// Reads number words from the start of `words` (lowercase). Returns the
 /// value and how many words it used. One bare digit word ("năm", "ba") is
 /// returned too; the caller decides whether it counts something.
@@ -195,6 +202,14 @@ mod tests {
     fn w(s: &str) -> Option<(String, usize)> {
         let words: Vec<&str> = s.split(' ').collect();
         read_number_words(&words).map(|(v, n)| (v.to_string(), n))
+    }
+
+    #[test]
+    fn starts_number_words_is_whether_one_word_reads() {
+        let words = "không một mốt hai ba bốn tư năm lăm nhăm sáu bảy bẩy tám chín mười mươi linh lẻ trăm rưỡi nghìn ngàn ngìn k triệu tr tỷ tỉ hàng vài chục đoàn năm2 Một";
+        for word in words.split(' ') {
+            assert_eq!(starts_number_words(word), read_number_words(&[word]).is_some(), "{word}");
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::decimal::Decimal;
-use super::number::{read_digits, read_number_words, scale_word};
+use super::number::{read_digits, read_number_words, scale_word, starts_number_words};
 use crate::text::phrases::{tsv_rows, PhraseTable};
 use crate::text::tokens::{TokKind, Token};
 
@@ -724,15 +724,23 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
         return None;
     }
     // Most words are no number word: say so before collecting the run.
-    read_number_words(&[w])?;
-    // Consecutive words only: number words never span punctuation.
-    let mut words = Vec::new();
-    let mut k = i;
-    while k < toks.len() && toks[k].kind == TokKind::Word && words.len() < 32 {
-        words.push(toks[k].text(lower));
-        k += 1;
+    if !starts_number_words(w) {
+        return None;
     }
-    let (value, used) = read_number_words(&words)?;
+    // "năm 2023": a number word right before digits is a year word or
+    // part of the figure, never a count of its own (checked again below).
+    if toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number) {
+        return None;
+    }
+    // Consecutive words only: number words never span punctuation.
+    let mut run = [""; 32];
+    let mut len = 0;
+    while let Some(tok) = toks.get(i + len).filter(|t| t.kind == TokKind::Word && len < run.len()) {
+        run[len] = tok.text(lower);
+        len += 1;
+    }
+    let words = &run[..len];
+    let (value, used) = read_number_words(words)?;
     // "năm 2023" is a year word; "một số" is "some".
     if toks.get(i + used).is_some_and(|t| t.kind == TokKind::Number) {
         return None;
