@@ -3,8 +3,9 @@
 //! activity triggers, pillar cues and document types.
 //!
 //! The phrases of all tables go into one aho-corasick automaton, walked
-//! anchored from each word start; so the text is read once instead of once
-//! per table, and only where a phrase can begin. Per table the matches are
+//! anchored from each token start that follows no letter; so the text is
+//! read once instead of once per table, and only where a phrase can begin.
+//! Per table the matches are
 //! what a leftmost-longest search gives, restricted to whole words: at each
 //! word start the longest phrase that also ends on a word boundary, and no
 //! two matches of one table overlap. Matches of different tables may
@@ -19,6 +20,7 @@ use aho_corasick::automaton::Automaton;
 use aho_corasick::nfa::contiguous::NFA;
 use aho_corasick::{Anchored, MatchKind};
 
+use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::{is_letter, is_letter_or_digit};
 
 /// The phrase tables read in the pass.
@@ -109,6 +111,12 @@ fn lexicon() -> &'static Lexicon {
 
 /// Every phrase of every table in `lower` (lowercased normalized text).
 pub fn scan(lower: &str) -> Hits {
+    scan_tokens(lower, &tokenize(lower))
+}
+
+/// [`scan`], with the text's tokens already read: a phrase can only begin
+/// where a token does (none begins with a space or inside a number).
+pub fn scan_tokens(lower: &str, toks: &[Token]) -> Hits {
     let mut hits = Hits::default();
     let lex = lexicon();
     let Some(nfa) = &lex.automaton else { return hits };
@@ -119,16 +127,15 @@ pub fn scan(lower: &str) -> Hits {
     // The longest whole-word phrase of each table starting at the current
     // position: valid where `found` has the table's bit.
     let mut best = [Hit { start: 0, end: 0, pattern: 0 }; Table::ALL.len()];
-    let mut prev: Option<char> = None;
-    for (p, c) in lower.char_indices() {
-        let before = prev;
-        prev = Some(c);
+    for tok in toks.iter().filter(|t| t.kind != TokKind::Break) {
+        let p = tok.start;
+        let before = lower.get(..p).and_then(|t| t.chars().next_back());
         if before.is_some_and(is_letter) {
             continue;
         }
         let mut found = 0u8;
         let mut sid = start;
-        for (i, &b) in bytes[p..].iter().enumerate() {
+        for (i, &b) in bytes.get(p..).unwrap_or_default().iter().enumerate() {
             sid = nfa.next_state(Anchored::Yes, sid, b);
             if !nfa.is_special(sid) {
                 continue;

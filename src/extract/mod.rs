@@ -46,7 +46,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let toks = tokenize(&norm.text);
     let seg = segment(&norm.text);
     let readings = scan(&norm.text, &norm.lower, &toks);
-    let lexicon = lexicon::scan(&norm.lower);
+    let lexicon = lexicon::scan_tokens(&norm.lower, &toks);
     let cues = find_cues(&lexicon);
     let mut heading_above = Vec::with_capacity(seg.paragraphs.len());
     let mut last_heading = None;
