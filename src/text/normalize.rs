@@ -528,32 +528,44 @@ fn starts_with_marker(line: &str) -> bool {
 
 /// Lowercases each character whose lowercase has the same UTF-8 length.
 pub fn lowercase_same_layout(text: &str) -> String {
-    let mut out = text.to_owned();
-    out.make_ascii_lowercase();
-    // Then the capitals outside ASCII, in place: each keeps its length.
-    for (i, &b) in text.as_bytes().iter().enumerate() {
+    let mut out = String::with_capacity(text.len());
+    // Copied in runs that only a capital outside ASCII breaks; ASCII is
+    // lowered in place at the end.
+    let mut run = 0;
+    let mut i = 0;
+    while let Some(&b) = text.as_bytes().get(i) {
         // Lead bytes of two- to four-byte characters.
         if b < 0xc0 {
+            i += 1;
             continue;
         }
-        let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else { continue };
+        let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
+        let next = i + ch.len_utf8();
         if let Some(lower) = lowercase_of(ch) {
-            let mut buf = [0u8; 4];
-            out.replace_range(i..i + ch.len_utf8(), lower.encode_utf8(&mut buf));
+            out.push_str(&text[run..i]);
+            out.push(lower);
+            run = next;
         }
+        i = next;
     }
+    out.push_str(&text[run..]);
+    out.make_ascii_lowercase();
     out
 }
 
 /// The lowercase of a non-ASCII capital when it is one character of the
-/// same UTF-8 length. Latin-1 and the Vietnamese block are read directly.
+/// same UTF-8 length. Latin-1, the Vietnamese letters of Latin Extended-A
+/// and -B (ă đ ĩ ũ ơ ư) and the Vietnamese block are read directly.
 fn lowercase_of(ch: char) -> Option<char> {
     let c = ch as u32;
     match c {
         0xc0..=0xde if c != 0xd7 => char::from_u32(c + 0x20),
         // Capital and small in turn, capitals even; U+1E96–U+1E9F are not pairs.
         0x1e00..=0x1e95 | 0x1ea0..=0x1eff if c % 2 == 0 => char::from_u32(c + 1),
-        0x1e00..=0x1eff | 0xdf..=0xff => None,
+        // Latin Extended-A where it pairs capitals (even) with smalls.
+        0x100..=0x12f | 0x132..=0x137 | 0x14a..=0x177 if c % 2 == 0 => char::from_u32(c + 1),
+        0x1a0 | 0x1af => char::from_u32(c + 1),
+        0x1e00..=0x1eff | 0xdf..=0xff | 0x101..=0x12f | 0x133..=0x137 | 0x14b..=0x177 | 0x1a1 | 0x1b0 => None,
         _ => {
             let mut lower = ch.to_lowercase();
             match (lower.next(), lower.next()) {
