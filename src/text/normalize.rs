@@ -117,6 +117,9 @@ fn clean_in_line(ch: char, prev: char) -> Option<char> {
         return Some(ch);
     }
     match ch {
+        // The Latin letters Vietnamese is written in: kept, and most of
+        // the text outside ASCII.
+        '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}' => Some(ch),
         '²' | '³' if prev == 'm' => Some(ch),
         c => match clean_char(c) {
             Clean::Keep => Some(c),
@@ -189,6 +192,7 @@ fn word_is_rewritten(word: &str) -> bool {
 }
 
 /// What [`clean_char`] does with one character.
+#[derive(Debug, PartialEq, Eq)]
 enum Clean {
     Keep,
     Drop,
@@ -898,6 +902,14 @@ mod tests {
             "\n",
         ] {
             same_as_by_char(input);
+        }
+    }
+
+    #[test]
+    fn the_letters_kept_early_are_the_ones_clean_char_keeps() {
+        for c in ('\u{c0}'..='\u{24f}').chain('\u{1e00}'..='\u{1eff}') {
+            assert_eq!(clean_char(c), Clean::Keep, "{c:?}");
+            assert_eq!(clean_in_line(c, 'x'), Some(c), "{c:?}");
         }
     }
 
