@@ -54,10 +54,13 @@ pub struct Place {
     pub home: Option<&'static str>,
     /// Names of this entry that are also ordinary words (match capitalized only).
     common: Vec<String>,
-    /// Also a Vietnamese place name: needs its country named after it.
-    ambiguous: bool,
-    /// Abbreviations (normalized, as written): match only in these exact capitals.
-    exact: Vec<String>,
+    /// Also a Vietnamese place name: needs its country named after it, and
+    /// this is that country's name as the lowercased text holds it (none when
+    /// the country is not in the gazetteer, and then it never counts).
+    ambiguous: Option<Option<String>>,
+    /// Abbreviations: (lowercased key, normalized form as written); they
+    /// match only in these exact capitals.
+    exact: Vec<(String, String)>,
 }
 
 /// A mention of a place in normalized text.
@@ -93,14 +96,17 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/countries.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(key).collect()).unwrap_or_default();
-            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home: None, common, ambiguous: false, exact: Vec::new() });
+            places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home: None, common, ambiguous: None, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[1], r[2]], &mut names);
             add_names(idx, &variants, &mut names);
         }
         for r in tsv_rows(include_str!("../data/foreign_localities.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
-            let ambiguous = r.get(4).is_some_and(|a| *a == "VN");
+            let ambiguous = r.get(4).is_some_and(|a| *a == "VN").then(|| {
+                // Countries are read first.
+                places.iter().find(|c| c.kind == PlaceType::Country && c.code == r[1]).map(|c| key(c.name))
+            });
             places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, home: None, common: Vec::new(), ambiguous, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
@@ -109,7 +115,7 @@ fn gazetteer() -> &'static Gazetteer {
         for r in tsv_rows(include_str!("../data/provinces.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
             let merged = r.get(3).filter(|m| !m.is_empty()).map(|m| leak(m));
-            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), home: None, common: Vec::new(), ambiguous: false, exact: Vec::new() });
+            places.push(Place { kind: PlaceType::Province, name: leak(r[0]), code: leak(r[0]), merged_into: merged, era: Some(leak(r[2])), home: None, common: Vec::new(), ambiguous: None, exact: Vec::new() });
             let variants: Vec<&str> = r.get(4).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[0]], &mut names);
             add_names(idx, &variants, &mut names);
@@ -122,9 +128,9 @@ fn gazetteer() -> &'static Gazetteer {
                 let idx = places.len();
                 let mut all: Vec<&str> = vec![r[0], r[1]];
                 all.extend(r.get(3).map(|v| v.split('|').collect::<Vec<_>>()).unwrap_or_default());
-                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| normalize_phrase(n)).collect();
+                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| (key(n), normalize_phrase(n))).collect();
                 let home = r.get(4).filter(|h| !h.is_empty()).map(|h| leak(h));
-                places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home, common: Vec::new(), ambiguous: false, exact });
+                places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home, common: Vec::new(), ambiguous: None, exact });
                 add_names(idx, &all, &mut names);
             }
         }
@@ -186,7 +192,7 @@ pub fn find_places(norm: &Normalized, hits: &Hits) -> Vec<PlaceMention> {
                 }
             }
             // "ASEAN" and "WHO" only in capitals: "who", "un" are words.
-            if let Some(form) = p.exact.iter().find(|f| key(f) == lower[s..e]) {
+            if let Some((_, form)) = p.exact.iter().find(|(k, _)| k == &lower[s..e]) {
                 return text.get(s..e) == Some(form.as_str());
             }
             // Provinces and foreign localities are proper nouns: "hòa bình"
@@ -194,9 +200,8 @@ pub fn find_places(norm: &Normalized, hits: &Hits) -> Vec<PlaceMention> {
             if p.kind != PlaceType::Country && !capitalized {
                 return false;
             }
-            if p.ambiguous {
-                let country = places().iter().find(|c| c.kind == PlaceType::Country && c.code == p.code);
-                return country.is_some_and(|c| after.starts_with(&key(c.name)));
+            if let Some(country) = &p.ambiguous {
+                return country.as_ref().is_some_and(|k| after.starts_with(k.as_str()));
             }
             true
         });
