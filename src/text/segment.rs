@@ -89,12 +89,13 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
     // Sentence ends are found by byte: '.', '!', '?' are ASCII and '…'
     // begins with 0xE2, none of which occurs inside another character.
     let mut i = 0;
-    while i < bytes.len() {
+    while let Some(k) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xe2))) {
+        i += k;
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
             b'?' => '?',
-            0xe2 if para[i..].starts_with('…') => '…',
+            _ if para[i..].starts_with('…') => '…',
             _ => {
                 i += 1;
                 continue;
