@@ -63,7 +63,8 @@ fn stages(c: &mut Criterion) {
                     scan(&norm.text, &norm.lower, &toks).quantities.len()
                 })
             });
-            g.bench_function("lexicon", |b| b.iter(|| lexicon::scan(&norm.lower).of(lexicon::Table::Cues).len()));
+            let toks = tokenize(&norm.text);
+            g.bench_function("lexicon", |b| b.iter(|| lexicon::scan_tokens(&norm.lower, &toks).of(lexicon::Table::Cues).len()));
             let hits = lexicon::scan(&norm.lower);
             g.bench_function("places", |b| b.iter(|| find_places(&norm, &hits).len()));
         }
