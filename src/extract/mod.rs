@@ -593,6 +593,9 @@ fn open_parens(text: &str, toks: &[Token], seg: &Segments) -> Vec<bool> {
             depth = 0;
         }
         out.push(depth > 0);
+        if t.kind != TokKind::Punct {
+            continue;
+        }
         match t.text(text) {
             "(" => depth += 1,
             ")" => depth = depth.saturating_sub(1),
