@@ -65,7 +65,7 @@ fn stages(c: &mut Criterion) {
             });
             let toks = tokenize(&norm.text);
             g.bench_function("lexicon", |b| b.iter(|| lexicon::scan_tokens(&norm.lower, &toks).of(lexicon::Table::Cues).len()));
-            let hits = lexicon::scan(&norm.lower);
+            let hits = lexicon::scan_tokens(&norm.lower, &toks);
             g.bench_function("places", |b| b.iter(|| find_places(&norm, &hits).len()));
         }
         g.finish();

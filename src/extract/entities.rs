@@ -79,10 +79,6 @@ struct Gazetteer {
     targets: Vec<Vec<usize>>,
 }
 
-fn key(name: &str) -> String {
-    phrase_key(name)
-}
-
 fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
@@ -90,12 +86,12 @@ fn gazetteer() -> &'static Gazetteer {
         let mut names: Vec<(usize, String)> = Vec::new();
         let add_names = |idx: usize, list: &[&str], names: &mut Vec<(usize, String)>| {
             for n in list.iter().filter(|n| !n.is_empty()) {
-                names.push((idx, key(n)));
+                names.push((idx, phrase_key(n)));
             }
         };
         for r in tsv_rows(include_str!("../data/countries.tsv")).filter(|r| r.len() >= 3) {
             let idx = places.len();
-            let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(key).collect()).unwrap_or_default();
+            let common = r.get(4).map(|c| c.split('|').filter(|s| !s.is_empty()).map(phrase_key).collect()).unwrap_or_default();
             places.push(Place { kind: PlaceType::Country, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home: None, common, ambiguous: None, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
             add_names(idx, &[r[1], r[2]], &mut names);
@@ -105,7 +101,7 @@ fn gazetteer() -> &'static Gazetteer {
             let idx = places.len();
             let ambiguous = r.get(4).is_some_and(|a| *a == "VN").then(|| {
                 // Countries are read first.
-                places.iter().find(|c| c.kind == PlaceType::Country && c.code == r[1]).map(|c| key(c.name))
+                places.iter().find(|c| c.kind == PlaceType::Country && c.code == r[1]).map(|c| phrase_key(c.name))
             });
             places.push(Place { kind: PlaceType::ForeignLocality, name: leak(r[0]), code: leak(r[1]), merged_into: None, era: None, home: None, common: Vec::new(), ambiguous, exact: Vec::new() });
             let variants: Vec<&str> = r.get(3).map(|v| v.split('|').collect()).unwrap_or_default();
@@ -128,7 +124,7 @@ fn gazetteer() -> &'static Gazetteer {
                 let idx = places.len();
                 let mut all: Vec<&str> = vec![r[0], r[1]];
                 all.extend(r.get(3).map(|v| v.split('|').collect::<Vec<_>>()).unwrap_or_default());
-                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| (key(n), normalize_phrase(n))).collect();
+                let exact = all.iter().filter(|n| is_abbreviation(n)).map(|n| (phrase_key(n), normalize_phrase(n))).collect();
                 let home = r.get(4).filter(|h| !h.is_empty()).map(|h| leak(h));
                 places.push(Place { kind, name: leak(r[1]), code: leak(r[0]), merged_into: None, era: None, home, common: Vec::new(), ambiguous: None, exact });
                 add_names(idx, &all, &mut names);
@@ -144,7 +140,7 @@ fn gazetteer() -> &'static Gazetteer {
         }
         for row in tsv_rows(include_str!("../data/not_names.tsv")) {
             if let Some(p) = row.first() {
-                by_key.entry(key(p)).or_default().clear();
+                by_key.entry(phrase_key(p)).or_default().clear();
             }
         }
         let (phrases, targets): (Vec<String>, Vec<Vec<usize>>) = by_key.into_iter().unzip();
@@ -288,7 +284,7 @@ mod tests {
                 let mut names = vec![r[0], r[1]];
                 names.extend(r.get(3).map(|v| v.split('|').filter(|x| !x.is_empty()).collect::<Vec<_>>()).unwrap_or_default());
                 for n in names {
-                    assert!(seen.insert(key(n)), "duplicate name {n}");
+                    assert!(seen.insert(phrase_key(n)), "duplicate name {n}");
                 }
             }
         }

@@ -45,10 +45,6 @@ struct Tables {
     issuers: Vec<(String, &'static str)>,
 }
 
-fn key(s: &str) -> String {
-    phrase_key(s)
-}
-
 fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
@@ -59,9 +55,9 @@ fn tables() -> &'static Tables {
             match r[0] {
                 "type" => {
                     types.push(r[1]);
-                    keys.push(key(r[1]));
+                    keys.push(phrase_key(r[1]));
                 }
-                "issuer" => issuers.push((key(r[1]), r[1])),
+                "issuer" => issuers.push((phrase_key(r[1]), r[1])),
                 _ => {}
             }
         }
@@ -452,7 +448,7 @@ mod people_tests {
         let mut seen = std::collections::HashSet::new();
         for r in tsv_rows(include_str!("../data/document_types.tsv")) {
             assert!(matches!(r[0], "type" | "issuer"), "kind {}", r[0]);
-            assert!(seen.insert(key(r[1])), "name {}", r[1]);
+            assert!(seen.insert(phrase_key(r[1])), "name {}", r[1]);
         }
         assert!(document_types().len() >= 15 && tables().issuers.len() >= 20);
     }

@@ -727,11 +727,6 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
     if !starts_number_words(w) {
         return None;
     }
-    // "năm 2023": a number word right before digits is a year word or
-    // part of the figure, never a count of its own (checked again below).
-    if toks.get(i + 1).is_some_and(|t| t.kind == TokKind::Number) {
-        return None;
-    }
     // Consecutive words only: number words never span punctuation.
     let mut run = [""; 32];
     let mut len = 0;

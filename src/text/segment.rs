@@ -216,8 +216,8 @@ mod tests {
 
     #[test]
     fn every_sentence_end_mark_and_what_is_no_end() {
-        // "…" is three bytes; "?" inside a quote run, "." without a space
-        // after it ("3.5", "v.v.") and a lowercase start do not end one.
+        // "…" is three bytes. No end: "?" before a curly quote (no opener),
+        // "." without a space after it ("3.5", "v.v.") or before lowercase.
         let t = "Đoàn đã đến… Tiếp theo là gì? “Ai” hỏi. Giá 3.5 triệu, v.v. và thêm. 2024 tăng";
         let s = segment(t);
         let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
