@@ -135,6 +135,126 @@ fn plain_nfc(c: char) -> bool {
     (c as u32) < 0x300 || ('\u{1e00}'..='\u{1eff}').contains(&c)
 }
 
+/// Printable ASCII that [`clean_in_line`] keeps as it stands: everything
+/// from the space to `~` but `*` and `` ` ``.
+#[inline]
+fn is_plain_ascii(b: u8) -> bool {
+    (b' '..=b'~').contains(&b) && b != b'*' && b != b'`'
+}
+
+/// The first characters [`Normalizer::line_fast`] writes of `line`, `prev`
+/// being the last character kept before it: what [`Normalizer::write_breaks`]
+/// reads to tell a continued sentence from a new line.
+fn line_head(line: &str, mut prev: char) -> String {
+    let mut head = String::new();
+    let mut count = 0;
+    // Leading spaces are dropped, as doubled ones are.
+    let mut last_space = true;
+    for ch in line.chars() {
+        let Some(out) = clean_in_line(ch, prev) else { continue };
+        prev = out;
+        if out == ' ' && last_space {
+            continue;
+        }
+        last_space = out == ' ';
+        head.push(out);
+        count += 1;
+        if count == 8 {
+            break;
+        }
+    }
+    head
+}
+
+/// The first pass of [`Normalizer::line_fast`]: whether the line may take
+/// that path, and whether it is written as it stands.
+struct LineScan {
+    /// The last character kept (for "m²").
+    prev: char,
+    /// No character dropped or replaced, no space collapsed so far.
+    verbatim: bool,
+    /// Whether a character has been written, and whether the last one is a space.
+    any_out: bool,
+    last_space: bool,
+    word: WordScan,
+}
+
+impl LineScan {
+    /// Reads `ch`, at byte `i` of `line`: false when the line needs the
+    /// per-character path.
+    fn read(&mut self, line: &str, i: usize, ch: char) -> bool {
+        let Some(out) = clean_in_line(ch, self.prev) else {
+            self.verbatim = false;
+            return true;
+        };
+        if out == '\n' {
+            // A form feed: a line break for `Normalizer::feed`.
+            return false;
+        }
+        self.prev = out;
+        self.verbatim &= out == ch;
+        // A character that is NFC by itself and starts no combining
+        // sequence leaves the line NFC; any other may need composing.
+        if !ch.is_ascii()
+            && !plain_nfc(out)
+            && (canonical_combining_class(out) != 0 || is_nfc_quick(std::iter::once(out)) != IsNormalized::Yes)
+        {
+            return false;
+        }
+        if crate::text::is_letter(out) {
+            self.word.push(i, out);
+        } else if !self.end_word(line) {
+            return false;
+        }
+        self.written(out);
+        true
+    }
+
+    /// [`Self::read`] for an ASCII letter.
+    #[inline]
+    fn ascii_letter(&mut self, i: usize, b: u8) {
+        self.prev = b as char;
+        self.word.push_ascii(i, b);
+        self.any_out = true;
+        self.last_space = false;
+    }
+
+    /// [`Self::read`] for the other printable ASCII ([`is_plain_ascii`]).
+    #[inline]
+    fn ascii_other(&mut self, line: &str, b: u8) -> bool {
+        self.prev = b as char;
+        if !self.end_word(line) {
+            return false;
+        }
+        self.written(b as char);
+        true
+    }
+
+    /// Ends the word being read, if any: false when it would be rewritten.
+    #[inline]
+    fn end_word(&mut self, line: &str) -> bool {
+        if self.word.letters > 0 {
+            if self.word.is_rewritten(line) {
+                return false;
+            }
+            self.word = WordScan::default();
+        }
+        true
+    }
+
+    /// `out` is kept: a space that opens the line or follows another is
+    /// collapsed.
+    #[inline]
+    fn written(&mut self, out: char) {
+        if out == ' ' && (!self.any_out || self.last_space) {
+            self.verbatim = false;
+            return;
+        }
+        self.any_out = true;
+        self.last_space = out == ' ';
+    }
+}
+
 /// A word as [`Normalizer::line_fast`] reads it, letter by letter: enough
 /// to rule out, for nearly every word, that it would be rewritten.
 #[derive(Default)]
@@ -151,14 +271,27 @@ struct WordScan {
 }
 
 impl WordScan {
+    #[inline]
     fn push(&mut self, at: usize, c: char) {
+        self.push_letter(at, c, c.len_utf8(), is_vowel(c));
+        self.wide |= !c.is_ascii();
+    }
+
+    /// [`Self::push`] for an ASCII letter.
+    #[inline]
+    fn push_ascii(&mut self, at: usize, b: u8) {
+        // a, e, i, o, u and y, the ASCII letters `is_vowel` answers yes to.
+        const VOWEL_BITS: u128 = 1 << b'a' | 1 << b'e' | 1 << b'i' | 1 << b'o' | 1 << b'u' | 1 << b'y';
+        self.push_letter(at, b as char, 1, VOWEL_BITS >> b & 1 == 1);
+    }
+
+    #[inline]
+    fn push_letter(&mut self, at: usize, c: char, len: usize, vowel: bool) {
         if self.letters == 0 {
             self.start = at;
         }
         self.letters += 1;
-        self.end = at + c.len_utf8();
-        self.wide |= !c.is_ascii();
-        let vowel = is_vowel(c);
+        self.end = at + len;
         self.groups += usize::from(vowel && !self.in_vowel);
         self.in_vowel = vowel;
         self.last_two = [self.last_two[1], c];
@@ -275,27 +408,28 @@ impl Normalizer {
 
     /// Plain text, a line at a time: a line that needs none of the
     /// per-character rewrites is copied as one run (see [`Self::line_fast`]);
-    /// the others, and every line break, go through [`Self::feed`].
+    /// the others, and every line break, go through [`Self::feed`]. Lines
+    /// are cut at \n, \r, U+2028 and U+2029, found with `memchr`; a form
+    /// feed, the rarest break, sends its line down the per-character path.
     fn feed_text(&mut self, input: &str) {
         let bytes = input.as_bytes();
         let mut start = 0;
-        let mut i = 0;
-        while i < bytes.len() {
-            // The breaks of `clean_char` and `feed`: \n, \r, \x0c, U+2028, U+2029.
+        let mut from = 0;
+        while let Some(found) = bytes.get(from..).and_then(|rest| memchr::memchr3(b'\n', b'\r', 0xe2, rest)) {
+            let i = from + found;
+            from = i + 1;
             let width = match bytes[i] {
-                b'\n' | b'\r' | 0x0c => 1,
-                0xe2 if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                b'\n' | b'\r' => 1,
+                _ if bytes.get(i + 1) == Some(&0x80) && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) => 3,
+                // Another character of U+2000–U+2FFF (quotes, dashes).
+                _ => continue,
             };
             self.feed_line(&input[start..i], start);
             if let Some(ch) = input[i..].chars().next() {
                 self.feed(Item::copy(ch, i));
             }
-            i += width;
-            start = i;
+            start = i + width;
+            from = start;
         }
         self.feed_line(&input[start..], start);
     }
@@ -318,64 +452,45 @@ impl Normalizer {
     /// most lines — straight into the text, runs of copied bytes as one
     /// piece. Returns false, having written nothing, for any other line.
     /// The output is exactly what [`Self::feed`] and [`Self::end_line`]
-    /// would give.
+    /// would give. Printable ASCII, most of the bytes, is read without
+    /// decoding a character.
     fn line_fast(&mut self, line: &str, base: usize) -> bool {
-        // First pass: can the line take this path, is it written as it
-        // stands, and how does it begin (for `write_breaks`)?
-        let mut prev = self.prev;
-        let mut verbatim = true;
-        let mut head = String::new();
-        let mut head_chars = 0;
-        let mut last_out = None::<char>;
-        // The word being read: its bytes (dropped marks inside included),
-        // and what tells whether it may be rewritten.
-        let mut word = WordScan::default();
-        for (i, ch) in line.char_indices() {
-            let Some(out) = clean_in_line(ch, prev) else {
-                verbatim = false;
-                continue;
+        // First pass: can the line take this path, and is it written as it
+        // stands?
+        let bytes = line.as_bytes();
+        let mut scan = LineScan { prev: self.prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default() };
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let read = if b.is_ascii_alphabetic() {
+                scan.ascii_letter(i, b);
+                true
+            } else if is_plain_ascii(b) {
+                scan.ascii_other(line, b)
+            } else if let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) {
+                let read = scan.read(line, i, ch);
+                i += ch.len_utf8() - 1;
+                read
+            } else {
+                break;
             };
-            prev = out;
-            verbatim &= out == ch;
-            // A character that is NFC by itself and starts no combining
-            // sequence leaves the line NFC; any other may need composing.
-            if !ch.is_ascii()
-                && !plain_nfc(out)
-                && (canonical_combining_class(out) != 0 || is_nfc_quick(std::iter::once(out)) != IsNormalized::Yes)
-            {
+            if !read {
                 return false;
             }
-            if crate::text::is_letter(out) {
-                word.push(i, out);
-            } else if word.letters > 0 {
-                if word.is_rewritten(line) {
-                    return false;
-                }
-                word = WordScan::default();
-            }
-            if out == ' ' && last_out.is_none_or(|c| c == ' ') {
-                verbatim = false;
-                continue;
-            }
-            last_out = Some(out);
-            if head_chars < 8 {
-                head.push(out);
-                head_chars += 1;
-            }
+            i += 1;
         }
-        if word.is_rewritten(line) {
+        if scan.word.is_rewritten(line) {
             return false;
         }
         self.last_was_cr = false;
-        verbatim &= last_out != Some(' ');
-        let Some(first) = head.chars().next() else {
+        if !scan.any_out {
             // Nothing but spaces and dropped characters: an empty line.
-            self.prev = prev;
+            self.prev = scan.prev;
             return true;
-        };
-        self.write_breaks(first, head);
-        if verbatim {
-            self.prev = prev;
+        }
+        let start_prev = self.prev;
+        self.write_breaks(|| line_head(line, start_prev));
+        if scan.verbatim && !scan.last_space {
+            self.prev = scan.prev;
             let at = self.text.len();
             self.text.push_str(line);
             self.map.push(at, base, line.len(), line.len(), true);
@@ -386,9 +501,21 @@ impl Normalizer {
         let mut run = (base, base);
         let mut pending_space: Option<Item> = None;
         let mut wrote_any = false;
-        for (i, ch) in line.char_indices() {
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
             let at = base + i;
-            let Some(out) = clean_in_line(ch, prev) else { continue };
+            let (ch, out) = if is_plain_ascii(b) && b != b' ' {
+                (b as char, b as char)
+            } else {
+                let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
+                i += ch.len_utf8() - 1;
+                let Some(out) = clean_in_line(ch, prev) else {
+                    i += 1;
+                    continue;
+                };
+                (ch, out)
+            };
+            i += 1;
             prev = out;
             if out == ' ' {
                 if wrote_any && pending_space.is_none() {
@@ -444,8 +571,7 @@ impl Normalizer {
         split_glued_syllables(&mut line, &mut self.scratch);
         collapse_spaces(&mut line, &mut self.scratch);
         if !line.is_empty() {
-            let head: String = line.iter().take(8).map(|it| it.ch).collect();
-            self.write_breaks(line[0].ch, head);
+            self.write_breaks(|| line.iter().take(8).map(|it| it.ch).collect());
             for it in &line {
                 self.write(*it);
             }
@@ -456,11 +582,15 @@ impl Normalizer {
 
     /// Writes the newlines before a line: one space when the line continues
     /// the previous one's sentence (a page break), else at most one blank line.
-    fn write_breaks(&mut self, next: char, next_line: String) {
+    /// `head` gives the start of the line (its first characters as written
+    /// out); it is only called when there are breaks to write.
+    fn write_breaks(&mut self, head: impl FnOnce() -> String) {
         let breaks = std::mem::take(&mut self.pending_breaks);
         if self.text.is_empty() || breaks.is_empty() {
             return;
         }
+        let next_line = head();
+        let next = next_line.chars().next().unwrap_or(' ');
         let last = self.text.chars().next_back().unwrap_or('.');
         let line_start = self.text.rfind('\n').map_or(0, |k| k + 1);
         let continues = breaks.len() <= 2
@@ -917,6 +1047,23 @@ mod tests {
     fn vowels_are_the_table() {
         for c in (0u32..0x2000).filter_map(char::from_u32) {
             assert_eq!(is_vowel(c), VOWELS.contains(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn an_ascii_letter_is_read_as_any_letter() {
+        let state = |w: &WordScan| (w.start, w.end, w.letters, w.wide, w.groups, w.in_vowel, w.last_two);
+        for word in ["", "o", "ươ", "qua"] {
+            for b in (b'A'..=b'Z').chain(b'a'..=b'z') {
+                let (mut by_char, mut by_byte) = (WordScan::default(), WordScan::default());
+                for (i, c) in word.char_indices() {
+                    by_char.push(i, c);
+                    by_byte.push(i, c);
+                }
+                by_char.push(word.len(), b as char);
+                by_byte.push_ascii(word.len(), b);
+                assert_eq!(state(&by_char), state(&by_byte), "{word:?} + {:?}", b as char);
+            }
         }
     }
 
