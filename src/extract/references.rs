@@ -268,16 +268,20 @@ const ROLE_JOINERS: &[&str] = &["tại", "của", "và", "nước", "tỉnh", "t
 const ROLE_VERBS: &[&str] = &["phát", "cho", "đã", "đang", "sẽ", "đến", "làm", "tiếp", "có", "là", "được", "thăm", "chủ", "dự", "tham", "trao", "ký", "gặp", "hội", "nói", "khẳng", "nhấn", "đề", "chúc", "cùng", "với", "về", "trong", "tới"];
 
 /// The titles of `titles.tsv`, normalized, longest first, grouped by their
-/// first character so a position is compared only with titles that can match.
-fn titles() -> &'static std::collections::HashMap<char, Vec<String>> {
-    static T: OnceLock<std::collections::HashMap<char, Vec<String>>> = OnceLock::new();
+/// first character (groups sorted by it) so a position is compared only with
+/// titles that can match. Every capitalized word asks, so the lookup is a
+/// binary search over a few dozen characters rather than a hash.
+fn titles() -> &'static [(char, Vec<String>)] {
+    static T: OnceLock<Vec<(char, Vec<String>)>> = OnceLock::new();
     T.get_or_init(|| {
         let mut v: Vec<String> = tsv_rows(include_str!("../data/titles.tsv")).filter_map(|r| r.first().map(|t| normalize_phrase(t))).collect();
         v.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let mut by_first: std::collections::HashMap<char, Vec<String>> = std::collections::HashMap::new();
+        let mut by_first: Vec<(char, Vec<String>)> = Vec::new();
         for t in v {
-            if let Some(c) = t.chars().next() {
-                by_first.entry(c).or_default().push(t);
+            let Some(c) = t.chars().next() else { continue };
+            match by_first.binary_search_by_key(&c, |g| g.0) {
+                Ok(k) => by_first[k].1.push(t),
+                Err(k) => by_first.insert(k, (c, vec![t])),
             }
         }
         by_first
@@ -287,7 +291,9 @@ fn titles() -> &'static std::collections::HashMap<char, Vec<String>> {
 /// The title `text[p..]` starts with, if any (capitalized as in the table, on a word boundary).
 fn title_at(text: &str, p: usize) -> Option<usize> {
     let rest = text.get(p..)?;
-    let candidates = titles().get(&rest.chars().next()?)?;
+    let first = rest.chars().next()?;
+    let groups = titles();
+    let candidates = &groups[groups.binary_search_by_key(&first, |g| g.0).ok()?].1;
     candidates.iter().find(|t| rest.starts_with(t.as_str()) && !is_word(rest[t.len()..].chars().next())).map(String::len)
 }
 
@@ -372,7 +378,12 @@ pub fn find_people(norm: &Normalized, toks: &[Token], places: &[(usize, usize)])
             continue;
         }
         let p = t.start;
-        let hon = HONORIFICS.iter().find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' '));
+        // Most words share no first byte with an honorific: one byte decides.
+        let first = lower.as_bytes().get(p).copied();
+        let hon = HONORIFICS
+            .iter()
+            .filter(|h| h.as_bytes().first().copied() == first)
+            .find(|h| lower[p..].starts_with(*h) && lower[p + h.len()..].starts_with(' '));
         if let Some(h) = hon {
             let ns = p + h.len() + 1;
             if let Some(ne) = name_run(text, ns).filter(|_| !is_place_at(ns) && title_at(text, ns).is_none()) {
@@ -441,7 +452,7 @@ mod people_tests {
     #[test]
     fn title_and_document_tables_load_without_duplicates() {
         let mut seen = std::collections::HashSet::new();
-        for t in titles().values().flatten() {
+        for t in titles().iter().flat_map(|g| &g.1) {
             assert!(seen.insert(t.clone()), "title {t}");
         }
         assert!(seen.len() >= 40);
