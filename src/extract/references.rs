@@ -402,7 +402,8 @@ pub fn find_people(norm: &Normalized, toks: &[Token], places: &[(usize, usize)])
             }
         }
         // A title then capitalized words: the name is what follows the places in it.
-        if capitalized(&text[p..]) {
+        // A word opening with an ASCII small letter, most of them, is not.
+        if text.as_bytes().get(p).is_some_and(|b| !b.is_ascii_lowercase()) && capitalized(&text[p..]) {
             if let Some(re) = role_at(text, p) {
                 // The name follows the last place inside the role ("…tại Việt Nam Choi Young-sam").
                 // Places are sorted by start: only those starting inside the role.

@@ -665,13 +665,28 @@ pub fn lowercase_same_layout(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Copied in runs that only a capital outside ASCII breaks; ASCII is
     // lowered in place at the end.
+    let bytes = text.as_bytes();
     let mut run = 0;
     let mut i = 0;
-    while let Some(&b) = text.as_bytes().get(i) {
+    while let Some(&b) = bytes.get(i) {
         // Lead bytes of two- to four-byte characters.
         if b < 0xc0 {
             i += 1;
             continue;
+        }
+        // The small letters most Vietnamese text is made of, told from the
+        // bytes: U+00E0–U+00FF (C3 A0–BF), and the odd code points of
+        // U+1E00–U+1EFF (E1 B8–BB, odd last byte). `lowercase_of` leaves them.
+        match (b, bytes.get(i + 1), bytes.get(i + 2)) {
+            (0xc3, Some(0xa0..=0xbf), _) => {
+                i += 2;
+                continue;
+            }
+            (0xe1, Some(0xb8..=0xbb), Some(last)) if last & 1 == 1 => {
+                i += 3;
+                continue;
+            }
+            _ => {}
         }
         let Some(ch) = text.get(i..).and_then(|rest| rest.chars().next()) else { break };
         let next = i + ch.len_utf8();
