@@ -280,9 +280,11 @@ impl WordScan {
     /// [`Self::push`] for an ASCII letter.
     #[inline]
     fn push_ascii(&mut self, at: usize, b: u8) {
-        // a, e, i, o, u and y, the ASCII letters `is_vowel` answers yes to.
-        const VOWEL_BITS: u128 = 1 << b'a' | 1 << b'e' | 1 << b'i' | 1 << b'o' | 1 << b'u' | 1 << b'y';
-        self.push_letter(at, b as char, 1, VOWEL_BITS >> b & 1 == 1);
+        // a, e, i, o, u and y, the ASCII letters `is_vowel` answers yes to,
+        // as bits counted from 'a'.
+        const VOWEL_BITS: u32 = 1 | 1 << (b'e' - b'a') | 1 << (b'i' - b'a') | 1 << (b'o' - b'a') | 1 << (b'u' - b'a') | 1 << (b'y' - b'a');
+        let vowel = b.checked_sub(b'a').is_some_and(|k| k < 26 && VOWEL_BITS >> k & 1 == 1);
+        self.push_letter(at, b as char, 1, vowel);
     }
 
     #[inline]
