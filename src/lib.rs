@@ -21,6 +21,7 @@ pub mod check;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub mod json;
 pub mod read;
 pub mod report;
 pub mod text;
@@ -178,11 +179,12 @@ pub fn analyze(input: &str) -> Result<Report, Error> {
 }
 
 /// Analyzes and serializes the report as JSON with UTF-16 spans — the
-/// exact JSON the JS API returns, shared by the WASM glue and the CLI.
+/// exact JSON the JS API returns, in ASCII for a fast crossing
+/// ([`json::to_ascii_json`]).
 pub fn analyze_to_json(input: &str, options: &Options, milliseconds: Option<f64>) -> Result<String, Error> {
     let mut report = Analyzer::default().analyze_with(input, options)?.to_utf16(input);
     if let Some(ms) = milliseconds {
         report.stats.milliseconds = ms;
     }
-    serde_json::to_string(&report).map_err(|e| Error::bad_option("report", e.to_string()))
+    json::to_ascii_json(&report).map_err(|e| Error::bad_option("report", e.to_string()))
 }

@@ -41,7 +41,7 @@ pub fn version() -> String {
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
-    serde_json::to_string(value).map_err(|e| js_error(&Error::bad_option("output", e.to_string())))
+    crate::json::to_ascii_json(value).map_err(|e| js_error(&Error::bad_option("output", e.to_string())))
 }
 
 /// Many documents: the core [`Corpus`] with UTF-16 spans; results cross as JSON.
