@@ -27,8 +27,7 @@ impl Formatter for AsciiFormatter {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
         let bytes = fragment.as_bytes();
         let mut start = 0;
-        while let Some(k) = bytes.get(start..).and_then(|rest| rest.iter().position(|b| !b.is_ascii())) {
-            let at = start + k;
+        while let Some(at) = first_non_ascii(bytes, start) {
             writer.write_all(&bytes[start..at])?;
             let Some(c) = fragment.get(at..).and_then(|rest| rest.chars().next()) else { break };
             let mut units = [0u16; 2];
@@ -40,6 +39,22 @@ impl Formatter for AsciiFormatter {
         }
         writer.write_all(bytes.get(start..).unwrap_or_default())
     }
+}
+
+/// The first byte from `from` on that is not ASCII, eight bytes at a time
+/// (WASM has no vector loop for this).
+fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let rest = bytes.get(from..)?;
+    let mut words = rest.chunks_exact(8);
+    let mut skipped = 0;
+    for w in words.by_ref() {
+        if u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
+            break;
+        }
+        skipped += 8;
+    }
+    rest[skipped..].iter().position(|b| !b.is_ascii()).map(|k| from + skipped + k)
 }
 
 /// `value` as compact JSON in ASCII only.
