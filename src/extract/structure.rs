@@ -7,6 +7,7 @@
 //! province, and a figure is about the province of its section.
 
 use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 
 use super::entities::{places, PlaceMention, PlaceType};
 use crate::text::segment::Segments;
@@ -43,6 +44,23 @@ impl Structure {
     }
 }
 
+/// A paragraph as a key of the repeated-paragraph map: hashed by its length
+/// and its first and last 32 bytes, compared whole. Equal paragraphs agree
+/// on those, and hashing every byte of every paragraph (SipHash) was most of
+/// this pass.
+#[derive(PartialEq, Eq)]
+struct ParagraphKey<'a>(&'a str);
+
+impl Hash for ParagraphKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let b = self.0.as_bytes();
+        const EDGE: usize = 32;
+        b.len().hash(state);
+        b[..b.len().min(EDGE)].hash(state);
+        b[b.len().saturating_sub(EDGE)..].hash(state);
+    }
+}
+
 fn provinces_in(mentions: &[PlaceMention], start: usize, end: usize) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
     // Mentions are sorted by start: only the paragraph's are looked at.
@@ -68,13 +86,13 @@ pub fn structure(norm: &Normalized, seg: &Segments, mentions: &[PlaceMention]) -
             st.title = Some((first.start, first.end));
         }
     }
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: HashMap<ParagraphKey, usize> = HashMap::new();
     for (k, p) in seg.paragraphs.iter().enumerate() {
         let t = text[p.start..p.end].trim();
         // Counting stops at the 40th character: a paragraph is read whole
         // only by the hash.
         if t.chars().nth(39).is_some() {
-            if seen.insert(t, k).is_some() {
+            if seen.insert(ParagraphKey(t), k).is_some() {
                 st.repeated.push(k);
             }
         }
@@ -102,4 +120,27 @@ pub fn structure(norm: &Normalized, seg: &Segments, mentions: &[PlaceMention]) -
     }
     st.main_locality = counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(n, _)| n);
     st
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::{normalize, Format};
+    use crate::text::segment::segment;
+
+    fn repeated(text: &str) -> Vec<String> {
+        let norm = normalize(text, Format::Text);
+        let seg = segment(&norm.text);
+        let st = structure(&norm, &seg, &[]);
+        st.repeated.iter().map(|&k| norm.text[seg.paragraphs[k].start..seg.paragraphs[k].end].to_string()).collect()
+    }
+
+    #[test]
+    fn paragraphs_repeated_verbatim_and_only_those() {
+        let long = "Năm 2023, tỉnh đã đón 52 đoàn khách quốc tế đến thăm và làm việc tại tỉnh.";
+        // Same length, same first and last 32 bytes, a different middle.
+        let twin = long.replace("52 đoàn", "53 đoàn");
+        let text = format!("{long}\n\n{twin}\n\nNgắn.\n\nNgắn.\n\n{long}\n");
+        assert_eq!(repeated(&text), [long]);
+    }
 }
