@@ -5,9 +5,10 @@
 //! Why: the WASM glue turns the UTF-8 bytes into a JS string with
 //! `TextDecoder`, and V8 decodes an all-ASCII buffer about three times as
 //! fast, into a one-byte string; `JSON.parse` reads the escapes back to the
-//! same characters. On 1.1 MB of reports (2.3 MB of JSON, 3% of its
-//! characters outside ASCII) decoding went from 8.2 to 2.3 ms and parsing
-//! from 16.2 to 17.5 ms in Node.
+//! same characters. On the report of 1.1 MB of text (2.3 MB of JSON, 3% of
+//! its characters outside ASCII) decoding went from 8.2 to 2.3 ms and
+//! parsing from 16.2 to 17.5 ms in Node; with the escaping's own cost,
+//! `analyze()` is 1–4% faster overall (BENCHMARKS.md).
 //!
 //! What it does not do: change any value — parsed, the output equals what
 //! `serde_json::to_string` gives. Files written by the CLI keep their
@@ -24,8 +25,13 @@ struct AsciiFormatter;
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
 impl Formatter for AsciiFormatter {
+    #[inline]
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
         let bytes = fragment.as_bytes();
+        // Field names, ids, kinds and units: nearly every fragment.
+        if fragment.is_ascii() {
+            return writer.write_all(bytes);
+        }
         let mut start = 0;
         while let Some(at) = first_non_ascii(bytes, start) {
             writer.write_all(&bytes[start..at])?;
