@@ -33,9 +33,8 @@ impl Formatter for AsciiFormatter {
             return writer.write_all(bytes);
         }
         let mut start = 0;
-        while let Some(at) = first_non_ascii(bytes, start) {
+        for (at, c) in fragment.char_indices().filter(|(_, c)| !c.is_ascii()) {
             writer.write_all(&bytes[start..at])?;
-            let Some(c) = fragment.get(at..).and_then(|rest| rest.chars().next()) else { break };
             let mut units = [0u16; 2];
             for &u in c.encode_utf16(&mut units).iter() {
                 let hex = |shift: u16| HEX[usize::from(u >> shift & 0xf)];
@@ -43,24 +42,8 @@ impl Formatter for AsciiFormatter {
             }
             start = at + c.len_utf8();
         }
-        writer.write_all(bytes.get(start..).unwrap_or_default())
+        writer.write_all(&bytes[start..])
     }
-}
-
-/// The first byte from `from` on that is not ASCII, eight bytes at a time
-/// (WASM has no vector loop for this).
-fn first_non_ascii(bytes: &[u8], from: usize) -> Option<usize> {
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let rest = bytes.get(from..)?;
-    let mut words = rest.chunks_exact(8);
-    let mut skipped = 0;
-    for w in words.by_ref() {
-        if u64::from_le_bytes(w.try_into().unwrap_or([0x80; 8])) & HIGH != 0 {
-            break;
-        }
-        skipped += 8;
-    }
-    rest[skipped..].iter().position(|b| !b.is_ascii()).map(|k| from + skipped + k)
 }
 
 /// `value` as compact JSON in ASCII only.

@@ -5,8 +5,8 @@
 //! The phrases of all tables go into one aho-corasick automaton, walked
 //! anchored from each token start that follows no letter; so the text is
 //! read once instead of once per table, and only where a phrase can begin.
-//! Per table the matches are
-//! what a leftmost-longest search gives, restricted to whole words: at each
+//! Per table the matches are what a leftmost-longest search gives,
+//! restricted to whole words: at each
 //! word start the longest phrase that also ends on a word boundary, and no
 //! two matches of one table overlap. Matches of different tables may
 //! overlap ("đầu tư" is a cue and a pillar cue at once).

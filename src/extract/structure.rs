@@ -90,7 +90,7 @@ pub fn structure(norm: &Normalized, seg: &Segments, mentions: &[PlaceMention]) -
     for (k, p) in seg.paragraphs.iter().enumerate() {
         let t = text[p.start..p.end].trim();
         // Counting stops at the 40th character: a paragraph is read whole
-        // only by the hash.
+        // only when compared with one of the same length and edges.
         if t.chars().nth(39).is_some() {
             if seen.insert(ParagraphKey(t), k).is_some() {
                 st.repeated.push(k);

@@ -145,25 +145,16 @@ fn is_plain_ascii(b: u8) -> bool {
 /// The first characters [`Normalizer::line_fast`] writes of `line`, `prev`
 /// being the last character kept before it: what [`Normalizer::write_breaks`]
 /// reads to tell a continued sentence from a new line.
-fn line_head(line: &str, mut prev: char) -> String {
-    let mut head = String::new();
-    let mut count = 0;
-    // Leading spaces are dropped, as doubled ones are.
-    let mut last_space = true;
-    for ch in line.chars() {
-        let Some(out) = clean_in_line(ch, prev) else { continue };
-        prev = out;
-        if out == ' ' && last_space {
-            continue;
-        }
-        last_space = out == ' ';
-        head.push(out);
-        count += 1;
-        if count == 8 {
-            break;
-        }
-    }
-    head
+fn line_head(line: &str, prev: char) -> String {
+    let mut scan = LineScan::new(prev);
+    line.chars()
+        .filter_map(|ch| {
+            let out = clean_in_line(ch, scan.prev)?;
+            scan.prev = out;
+            scan.written(out).then_some(out)
+        })
+        .take(8)
+        .collect()
 }
 
 /// The first pass of [`Normalizer::line_fast`]: whether the line may take
@@ -180,6 +171,10 @@ struct LineScan {
 }
 
 impl LineScan {
+    fn new(prev: char) -> LineScan {
+        LineScan { prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default() }
+    }
+
     /// Reads `ch`, at byte `i` of `line`: false when the line needs the
     /// per-character path.
     fn read(&mut self, line: &str, i: usize, ch: char) -> bool {
@@ -242,16 +237,17 @@ impl LineScan {
         true
     }
 
-    /// `out` is kept: a space that opens the line or follows another is
-    /// collapsed.
+    /// `out` is kept: whether it is written, a space that opens the line or
+    /// follows another being collapsed.
     #[inline]
-    fn written(&mut self, out: char) {
+    fn written(&mut self, out: char) -> bool {
         if out == ' ' && (!self.any_out || self.last_space) {
             self.verbatim = false;
-            return;
+            return false;
         }
         self.any_out = true;
         self.last_space = out == ' ';
+        true
     }
 }
 
@@ -460,7 +456,7 @@ impl Normalizer {
         // First pass: can the line take this path, and is it written as it
         // stands?
         let bytes = line.as_bytes();
-        let mut scan = LineScan { prev: self.prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default() };
+        let mut scan = LineScan::new(self.prev);
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
             let read = if b.is_ascii_alphabetic() {
