@@ -232,6 +232,17 @@ pub struct Metric {
     pub activity: Option<String>,
 }
 
+/// The metric of `metrics` whose id is `id`. Ids are "m1", "m2" … in order,
+/// so this is an index, checked; a list that is not numbered so (filtered,
+/// say) is searched.
+pub fn metric_by_id<'a>(metrics: &'a [Metric], id: &str) -> Option<&'a Metric> {
+    let indexed = id.strip_prefix('m').and_then(|n| n.parse::<usize>().ok()).and_then(|n| metrics.get(n.checked_sub(1)?));
+    match indexed {
+        Some(m) if m.id == id => Some(m),
+        _ => metrics.iter().find(|m| m.id == id),
+    }
+}
+
 /// A figure that belongs to another: a part of a total, a restatement in
 /// another currency, the stated change or the plan of a figure.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -379,6 +390,21 @@ impl<'a> Utf16Index<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metric_by_id_indexes_and_searches() -> Result<(), crate::Error> {
+        let metrics = crate::analyze("Năm 2024, tỉnh đón 12 đoàn khách quốc tế và cử 7 đoàn ra nước ngoài.")?.metrics;
+        assert!(metrics.len() >= 2, "{metrics:?}");
+        assert_eq!(metric_by_id(&metrics, "m2"), metrics.get(1));
+        // Without the first metric, "m2" is no longer at index 1: found by search.
+        let rest = &metrics[1..];
+        assert_eq!(metric_by_id(rest, "m2").map(|m| m.id.as_str()), Some("m2"));
+        assert_eq!(metric_by_id(rest, "m1"), None);
+        assert_eq!(metric_by_id(&metrics, "m0"), None);
+        assert_eq!(metric_by_id(&metrics, "m99"), None);
+        assert_eq!(metric_by_id(&metrics, ""), None);
+        Ok(())
+    }
 
     #[test]
     fn utf16_offsets() {

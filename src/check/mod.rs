@@ -14,7 +14,9 @@ mod rates;
 
 pub use rates::ExchangeRates;
 
-use crate::report::{Finding, Metric, Report, Span};
+use std::collections::HashMap;
+
+use crate::report::{metric_by_id, Finding, Metric, Report, Span};
 
 /// Relative tolerance of arithmetic checks on figures a text rounds.
 const ROUNDING: f64 = 0.01;
@@ -166,6 +168,14 @@ fn capitalize(s: &str) -> String {
 
 /// "ước đạt 2 tỷ USD (kế hoạch 1,2 tỷ USD), đạt 160% kế hoạch".
 fn plan_arithmetic(metrics: &[Metric], out: &mut Vec<Finding>) {
+    // The plans stated for each figure, gathered once so a long document
+    // is not searched again for every mismatch.
+    let mut plans: HashMap<&str, Vec<&Metric>> = HashMap::new();
+    for o in metrics {
+        if let Some(r) = o.relation.as_ref().filter(|r| r.kind == "plan_of") {
+            plans.entry(r.metric.as_str()).or_default().push(o);
+        }
+    }
     for m in metrics {
         let (Some(v), Some(plan), Some(pct)) = (m.value, m.plan_value, m.plan_percent) else { continue };
         if plan == 0.0 {
@@ -174,7 +184,7 @@ fn plan_arithmetic(metrics: &[Metric], out: &mut Vec<Finding>) {
         let implied = v / plan * 100.0;
         if (implied - pct).abs() > 1.5 {
             let mut ms = vec![m];
-            ms.extend(metrics.iter().filter(|o| o.relation.as_ref().is_some_and(|r| r.kind == "plan_of" && r.metric == m.id)));
+            ms.extend(plans.get(m.id.as_str()).into_iter().flatten().copied());
             out.push(finding(
                 "plan_mismatch",
                 "warning",
@@ -191,7 +201,7 @@ fn plan_arithmetic(metrics: &[Metric], out: &mut Vec<Finding>) {
 fn restatement_rates(metrics: &[Metric], rates: &ExchangeRates, out: &mut Vec<Finding>) {
     for m in metrics {
         let Some(rel) = m.relation.as_ref().filter(|r| r.kind == "restates") else { continue };
-        let Some(orig) = metrics.iter().find(|o| o.id == rel.metric) else { continue };
+        let Some(orig) = metric_by_id(metrics, &rel.metric) else { continue };
         let (Some(a), Some(b)) = (orig.value, m.value) else { continue };
         if a <= 0.0 || b <= 0.0 || orig.unit == m.unit {
             continue;

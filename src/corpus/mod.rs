@@ -19,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::check::vi_number;
-use crate::report::{Finding, Metric, Period, Report, Span};
+use crate::report::{metric_by_id, Finding, Metric, Period, Report, Span};
 use crate::{Analyzer, Error, Format, Options};
 
 /// Schema id of [`Summary`] JSON.
@@ -358,8 +358,7 @@ fn year_of(p: &Period) -> Option<u16> {
 /// among all investment projects) is a fact of its own.
 fn is_fact(m: &Metric, metrics: &[Metric]) -> bool {
     let dependent = m.relation.as_ref().is_some_and(|r| match r.kind {
-        // Ids are "m1", "m2" … in order: the total is found without a search.
-        "part_of" => r.metric.get(1..).and_then(|n| n.parse::<usize>().ok()).and_then(|n| metrics.get(n.checked_sub(1)?)).filter(|t| t.id == r.metric).is_none_or(|t| t.kind == m.kind),
+        "part_of" => metric_by_id(metrics, &r.metric).is_none_or(|t| t.kind == m.kind),
         kind => matches!(kind, "change_of" | "plan_of"),
     });
     m.kind != "other" && m.value.is_some() && !dependent

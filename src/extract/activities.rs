@@ -195,7 +195,9 @@ pub fn find_activities(
                 k
             }
         };
-        if out.iter().any(|f| f.sentence == sentence && f.kind == kind) {
+        // Triggers come in text order, so this sentence's activities are
+        // the last ones found: looking only there keeps the pass linear.
+        if out.iter().rev().take_while(|f| f.sentence == sentence).any(|f| f.kind == kind) {
             continue;
         }
         let mut counterparts: Vec<usize> = Vec::new();
@@ -274,6 +276,16 @@ mod tests {
         );
         // Counted figures without a named partner.
         assert_eq!(found("Năm 2023, tỉnh cử 40 đoàn đi nước ngoài và đón 52 đoàn khách quốc tế."), [("visit_out", vec![]), ("visit_in", vec![])]);
+    }
+
+    #[test]
+    fn one_activity_of_a_type_per_sentence() {
+        // Two visits in one sentence are one activity, with a meeting found
+        // between them; the next sentence's visit is another.
+        assert_eq!(
+            found("Tỉnh đón đoàn Nhật Bản, hội đàm với Lào và tiếp đoàn Hàn Quốc. Tỉnh đón đoàn Campuchia."),
+            [("visit_in", vec!["Nhật Bản", "Lào", "Hàn Quốc"]), ("meeting", vec!["Nhật Bản", "Lào", "Hàn Quốc"]), ("visit_in", vec!["Campuchia"])]
+        );
     }
 
     #[test]
