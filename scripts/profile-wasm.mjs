@@ -2,7 +2,10 @@
 // in Node, on a copy of the built .wasm that keeps its function names, printed
 // as self and inclusive time per function. A measuring tool, not a test.
 //
-//   npm run profile -- [FILE] [--runs N]     (builds, then runs this script)
+//   npm run profile -- [FILE] [--runs N] [--callers NAME]
+//
+// (builds, then runs this script). --callers also prints which functions
+// the time of NAME (a part of a function's name, e.g. memcmp) is spent for.
 //
 // FILE defaults to the dev corpus joined and repeated to 1 MB. The published
 // package strips the name section (scripts/build.sh); this script runs
@@ -18,7 +21,9 @@ import { MB, ROOT, loadCorpus, repeatTo } from './bench-inputs.mjs';
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 20;
-const file = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--runs');
+const callersAt = args.indexOf('--callers');
+const callersOf = callersAt >= 0 ? args[callersAt + 1] : null;
+const file = args.find((a, k) => !a.startsWith('--') && args[k - 1] !== '--runs' && args[k - 1] !== '--callers');
 const text = file ? readFileSync(file, 'utf8') : repeatTo(loadCorpus().map((d) => d.text), MB);
 
 const wasm = join(ROOT, 'target/wasm32-unknown-unknown/wasm/ngoaivu.wasm');
@@ -57,11 +62,16 @@ const name = (id) => {
 };
 const self = new Map();
 const inclusive = new Map();
+const callers = new Map();
 let total = 0;
 profile.samples.forEach((id, k) => {
   const dt = profile.timeDeltas[k] ?? 0;
   total += dt;
   self.set(name(id), (self.get(name(id)) ?? 0) + dt);
+  if (callersOf && name(id).includes(callersOf) && parent.has(id)) {
+    const by = name(parent.get(id));
+    callers.set(by, (callers.get(by) ?? 0) + dt);
+  }
   const seen = new Set();
   for (let at = id; at !== undefined; at = parent.get(at)) {
     const nm = name(at);
@@ -76,3 +86,7 @@ console.log('self time');
 for (const [k, v] of top(self, 30)) console.log(pct(v), k.slice(0, 110));
 console.log('\ninclusive time (ngoaivu functions)');
 for (const [k, v] of top(inclusive, 80).filter(([k]) => k.includes('ngoaivu')).slice(0, 30)) console.log(pct(v), k.slice(0, 110));
+if (callersOf) {
+  console.log(`\ncallers of ${callersOf} (its self time, by the function that called it)`);
+  for (const [k, v] of top(callers, 30)) console.log(pct(v), k.slice(0, 110));
+}
