@@ -88,9 +88,17 @@ fn split_sentences(text: &str, start: usize, end: usize, out: &mut Vec<Range>) {
     let mut s = 0;
     // Sentence ends are found by byte: '.', '!', '?' are ASCII and '…'
     // begins with 0xE2, none of which occurs inside another character.
+    // memchr finds them a word at a time; 0xE2, rare once quotes and dashes
+    // are normalized, is looked for again only once passed.
     let mut i = 0;
-    while let Some(k) = bytes.get(i..).and_then(|rest| rest.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xe2))) {
-        i += k;
+    let mut next_e2 = memchr::memchr(0xe2, bytes);
+    loop {
+        let Some(rest) = bytes.get(i..) else { break };
+        if next_e2.is_some_and(|k| k < i) {
+            next_e2 = memchr::memchr(0xe2, rest).map(|k| i + k);
+        }
+        let Some(found) = memchr::memchr3(b'.', b'!', b'?', rest).map(|k| i + k).into_iter().chain(next_e2).min() else { break };
+        i = found;
         let c = match bytes[i] {
             b'.' => '.',
             b'!' => '!',
@@ -222,6 +230,12 @@ mod tests {
         let s = segment(t);
         let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
         assert_eq!(texts, ["Đoàn đã đến…", "Tiếp theo là gì? “Ai” hỏi.", "Giá 3.5 triệu, v.v. và thêm.", "2024 tăng"]);
+        // Other characters opening with the byte of "…" (€, •, “) before,
+        // between and after the ends.
+        let t = "• Vốn 5 triệu €. Rồi… Xong… “Hết” ! Lại • thêm? Cuối €";
+        let s = segment(t);
+        let texts: Vec<&str> = s.sentences.iter().map(|&(a, b)| &t[a..b]).collect();
+        assert_eq!(texts, ["• Vốn 5 triệu €.", "Rồi…", "Xong… “Hết” !", "Lại • thêm?", "Cuối €"]);
     }
 
     /// Found by the property test: a multi-byte symbol right before the
