@@ -57,7 +57,8 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         }
     }
     let open_paren = open_parens(&norm.text, &toks, &seg);
-    let clause_marks: Vec<usize> = norm.text.match_indices([';', ':']).map(|(k, _)| k).collect();
+    // Both are ASCII, so a byte search finds them (a char pattern decodes every character).
+    let clause_marks: Vec<usize> = memchr::memchr2_iter(b';', b':', norm.text.as_bytes()).collect();
     let doc = Doc { norm, toks, seg, lexicon, cues, dates: readings.dates, quantities: readings.quantities, heading_above, open_paren, clause_marks };
     let header_date = detect_published(&doc);
     let published = opts.published.clone().or_else(|| header_date.map(|d| d.from.iso()));
