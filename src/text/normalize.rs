@@ -168,11 +168,14 @@ struct LineScan {
     any_out: bool,
     last_space: bool,
     word: WordScan,
+    /// The byte ranges of the words a tone move or a syllable split
+    /// rewrites, in order: written one by one in the second pass.
+    rewritten: Vec<(usize, usize)>,
 }
 
 impl LineScan {
     fn new(prev: char) -> LineScan {
-        LineScan { prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default() }
+        LineScan { prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default(), rewritten: Vec::new() }
     }
 
     /// Reads `ch`, at byte `i` of `line`: false when the line needs the
@@ -198,8 +201,8 @@ impl LineScan {
         }
         if crate::text::is_letter(out) {
             self.word.push(i, out);
-        } else if !self.end_word(line) {
-            return false;
+        } else {
+            self.end_word(line);
         }
         self.written(out);
         true
@@ -216,25 +219,22 @@ impl LineScan {
 
     /// [`Self::read`] for the other printable ASCII ([`is_plain_ascii`]).
     #[inline]
-    fn ascii_other(&mut self, line: &str, b: u8) -> bool {
+    fn ascii_other(&mut self, line: &str, b: u8) {
         self.prev = b as char;
-        if !self.end_word(line) {
-            return false;
-        }
+        self.end_word(line);
         self.written(b as char);
-        true
     }
 
-    /// Ends the word being read, if any: false when it would be rewritten.
+    /// Ends the word being read, if any, noting it when it is rewritten.
     #[inline]
-    fn end_word(&mut self, line: &str) -> bool {
+    fn end_word(&mut self, line: &str) {
         if self.word.letters > 0 {
             if self.word.is_rewritten(line) {
-                return false;
+                self.rewritten.push((self.word.start, self.word.end));
+                self.verbatim = false;
             }
             self.word = WordScan::default();
         }
-        true
     }
 
     /// `out` is kept: whether it is written, a space that opens the line or
@@ -446,9 +446,11 @@ impl Normalizer {
     }
 
     /// Writes a line whose characters [`clean_char`] keeps or replaces one
-    /// for one and which needs no composition, tone move or syllable split —
-    /// most lines — straight into the text, runs of copied bytes as one
-    /// piece. Returns false, having written nothing, for any other line.
+    /// for one and which needs no composition — most lines — straight into
+    /// the text, runs of copied bytes as one piece; a word whose tone moves
+    /// or whose syllables are split is rewritten alone (see
+    /// [`Self::write_rewritten`]). Returns false, having written nothing,
+    /// for any other line.
     /// The output is exactly what [`Self::feed`] and [`Self::end_line`]
     /// would give. Printable ASCII, most of the bytes, is read without
     /// decoding a character.
@@ -463,7 +465,8 @@ impl Normalizer {
                 scan.ascii_letter(i, b);
                 true
             } else if is_plain_ascii(b) {
-                scan.ascii_other(line, b)
+                scan.ascii_other(line, b);
+                true
             } else if let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) {
                 let read = scan.read(line, i, ch);
                 i += ch.len_utf8() - 1;
@@ -476,9 +479,7 @@ impl Normalizer {
             }
             i += 1;
         }
-        if scan.word.is_rewritten(line) {
-            return false;
-        }
+        scan.end_word(line);
         self.last_was_cr = false;
         if !scan.any_out {
             // Nothing but spaces and dropped characters: an empty line.
@@ -499,8 +500,18 @@ impl Normalizer {
         let mut run = (base, base);
         let mut pending_space: Option<Item> = None;
         let mut wrote_any = false;
+        let mut rewritten = scan.rewritten.iter().peekable();
         let mut i = 0;
         while let Some(&b) = bytes.get(i) {
+            if let Some(&word) = rewritten.next_if(|w| w.0 == i) {
+                if let Some(space) = pending_space.take() {
+                    self.write_in_run(&mut run, line, base, space);
+                }
+                prev = self.write_rewritten(&mut run, line, base, word, prev);
+                wrote_any = true;
+                i = word.1;
+                continue;
+            }
             let at = base + i;
             let (ch, out) = if is_plain_ascii(b) && b != b' ' {
                 (b as char, b as char)
@@ -531,6 +542,28 @@ impl Normalizer {
         self.write_run(run, line, base);
         self.prev = prev;
         true
+    }
+
+    /// Writes the word at bytes `start..end` of `line` as [`Self::end_line`]
+    /// would: its letters (dropped characters left out) with the tone moved
+    /// and glued syllables split. Returns the last character kept, `prev`
+    /// being the one before the word.
+    fn write_rewritten(&mut self, run: &mut (usize, usize), line: &str, base: usize, (start, end): (usize, usize), mut prev: char) -> char {
+        // The per-character path's buffer, empty on this path, holds the word.
+        let mut word = std::mem::take(&mut self.line);
+        for (k, ch) in line.get(start..end).unwrap_or_default().char_indices() {
+            let Some(out) = clean_in_line(ch, prev) else { continue };
+            prev = out;
+            let at = base + start + k;
+            word.push(if out == ch { Item::copy(ch, at) } else { Item::atomic(out, at, ch.len_utf8()) });
+        }
+        fix_tone_placement(&mut word);
+        split_glued_syllables(&mut word, &mut self.scratch);
+        for it in word.drain(..) {
+            self.write_in_run(run, line, base, it);
+        }
+        self.line = word;
+        prev
     }
 
     /// Writes `it`, growing `run` (a range of original bytes still to be
@@ -1041,6 +1074,12 @@ mod tests {
             "1.\nđoàn\na)\nb",
             "12345678 abc\ncủa",
             "ho\u{200b}à và ho*à",
+            // Words rewritten inside a line the fast path writes: with
+            // spaces to collapse, dropped characters inside, at the start of
+            // a line that continues the one before, next to "m²".
+            "Tình hữu nghị hoà bình  và thuỷ  sản.\nuỷ ban\nđoànra nước ngoài",
+            "x\nhoà\u{200b}bình ho\u{200b}à, đoàn\u{200b}ra “hoà” m² hoà²",
+            "Khoẻ   mạnh  \n  thuỷ\n\nHoà Bình, QUẢNG HOÀ nhậpkhẩu.",
             "",
             "\n",
         ] {
