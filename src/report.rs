@@ -361,6 +361,30 @@ impl<'a> Utf16Index<'a> {
     const BLOCK: usize = 64;
 
     fn units(bytes: &[u8]) -> usize {
+        // Natively the byte loop is vectorized. WebAssembly without SIMD
+        // runs it a byte at a time, so there eight bytes are counted at once.
+        if cfg!(target_arch = "wasm32") {
+            Self::units_by_word(bytes)
+        } else {
+            Self::units_bytewise(bytes)
+        }
+    }
+
+    fn units_by_word(bytes: &[u8]) -> usize {
+        const TOP: u64 = 0x8080_8080_8080_8080;
+        let (words, rest) = bytes.as_chunks::<8>();
+        let mut n = Self::units_bytewise(rest);
+        for w in words.iter().map(|w| u64::from_le_bytes(*w)) {
+            // Bit 7 of each byte marks a continuation byte (10xxxxxx) in
+            // one mask, a four-byte lead (11110xxx) in the other.
+            let continuation = w & !(w << 1) & TOP;
+            let four_byte_lead = w & (w << 1) & (w << 2) & (w << 3) & TOP;
+            n += 8 - continuation.count_ones() as usize + four_byte_lead.count_ones() as usize;
+        }
+        n
+    }
+
+    fn units_bytewise(bytes: &[u8]) -> usize {
         bytes.iter().map(|&b| usize::from(b & 0xc0 != 0x80) + usize::from(b >= 0xf0)).sum()
     }
 
@@ -404,6 +428,17 @@ mod tests {
         assert_eq!(metric_by_id(&metrics, "m99"), None);
         assert_eq!(metric_by_id(&metrics, ""), None);
         Ok(())
+    }
+
+    #[test]
+    fn utf16_units_by_word_and_by_byte_agree() {
+        let text = "Đà Nẵng 😀 ký 6 thỏa thuận, “hợp tác” – 12,5% ₫ 𝄞 x".repeat(3);
+        for start in 0..text.len() {
+            for end in start..text.len().min(start + 40) {
+                let b = &text.as_bytes()[start..end];
+                assert_eq!(Utf16Index::units_by_word(b), Utf16Index::units_bytewise(b), "{start}..{end}");
+            }
+        }
     }
 
     #[test]
