@@ -694,7 +694,6 @@ fn push_date(lower: &str, toks: &[Token], first: usize, last: usize, from: YearM
 /// Number words ("tám dự án", "hai mươi lăm đoàn") and vague amounts ("hàng trăm").
 fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Readings) -> Option<usize> {
     let w = word(toks, lower, i);
-    let prev = if i > 0 { word(toks, lower, i - 1) } else { "" };
     if w == "hàng" || w == "vài" {
         let mut k = i + 1;
         let mut any_scale = false;
@@ -720,11 +719,12 @@ fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Rea
         out.quantities.push(q);
         return Some(k + n);
     }
-    if prev == "thứ" || prev == "lần" {
+    // Most words are no number word: say so before anything else.
+    if !starts_number_words(w) {
         return None;
     }
-    // Most words are no number word: say so before collecting the run.
-    if !starts_number_words(w) {
+    let prev = if i > 0 { word(toks, lower, i - 1) } else { "" };
+    if prev == "thứ" || prev == "lần" {
         return None;
     }
     // Consecutive words only: number words never span punctuation.
