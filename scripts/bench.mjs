@@ -96,12 +96,7 @@ async function child(kind, arg) {
     // and their median printed.
     const one = repeatTo(docs, MB);
     const big = repeatTo(docs, Number(arg) * MB);
-    const time = (t) => {
-      collectGarbage();
-      const t0 = performance.now();
-      api.analyze(t);
-      return performance.now() - t0;
-    };
+    const time = (t) => timeRuns(() => api.analyze(t), { minMs: 0, minRuns: 1, maxRuns: 1, collect: true })[0];
     time(one);
     time(big);
     const rounds = Number(process.env.BENCH_RATIO_ROUNDS || 5);
