@@ -350,10 +350,25 @@ fn clean_char(ch: char) -> Clean {
     }
 }
 
+/// Stream-safe text (Unicode UAX #15): a character carries at most 30
+/// combining marks in a row; more are dropped. Vietnamese needs two, and
+/// without a bound a run of marks is one combining sequence that
+/// composition holds, reorders and maps whole however long it is.
+const MAX_MARKS_IN_ROW: usize = 30;
+
+/// A line on the per-character path is written in pieces of about this
+/// many characters, so its working buffers stay small however long the
+/// line (see [`Normalizer::feed`]).
+const LINE_PIECE: usize = 4096;
+
 struct Normalizer {
     text: String,
     map: OffsetMap,
     line: Vec<Item>,
+    /// Combining marks just kept, in a row (see [`MAX_MARKS_IN_ROW`]).
+    marks_in_row: usize,
+    /// [`LINE_PIECE`]; smaller in tests, to cut lines everywhere.
+    piece: usize,
     scratch: Vec<Item>,
     compose: String,
     prev: char,
@@ -368,6 +383,8 @@ impl Normalizer {
             text: String::with_capacity(cap),
             map: OffsetMap::default(),
             line: Vec::new(),
+            marks_in_row: 0,
+            piece: LINE_PIECE,
             scratch: Vec::new(),
             compose: String::new(),
             prev: '\n',
@@ -395,11 +412,30 @@ impl Normalizer {
                 Clean::To(c) => it.replaced(c),
             },
         };
+        if it.ch >= '\u{300}' && canonical_combining_class(it.ch) != 0 {
+            self.marks_in_row += 1;
+            if self.marks_in_row > MAX_MARKS_IN_ROW {
+                return;
+            }
+        } else {
+            self.marks_in_row = 0;
+        }
         self.prev = it.ch;
         if it.ch == '\n' {
             self.end_line();
             self.pending_breaks.push(it);
             return;
+        }
+        // A long line is written up to a space followed by a character that
+        // starts a word or a mark: every line-level rule (composition, tone
+        // placement, syllable splits, space collapsing) reads the two sides
+        // of such a cut apart anyway, so the pieces give the whole line's text.
+        if self.line.len() >= self.piece
+            && it.ch != ' '
+            && !is_combining_mark(it.ch)
+            && self.line.last().is_some_and(|last| last.ch == ' ')
+        {
+            self.write_line(true);
         }
         self.line.push(it);
     }
@@ -593,6 +629,13 @@ impl Normalizer {
     }
 
     fn end_line(&mut self) {
+        self.write_line(false);
+    }
+
+    /// Writes the characters of the line held so far, through the
+    /// line-level rules; `goes_on` when this is a piece of a longer line
+    /// that ends with a space before more text (see [`Self::feed`]).
+    fn write_line(&mut self, goes_on: bool) {
         if self.line.is_empty() {
             return;
         }
@@ -600,7 +643,7 @@ impl Normalizer {
         compose_nfc(&mut line, &mut self.scratch, &mut self.compose);
         fix_tone_placement(&mut line);
         split_glued_syllables(&mut line, &mut self.scratch);
-        collapse_spaces(&mut line, &mut self.scratch);
+        collapse_spaces(&mut line, &mut self.scratch, goes_on);
         if !line.is_empty() {
             self.write_breaks(|| line.iter().take(8).map(|it| it.ch).collect());
             for it in &line {
@@ -986,9 +1029,12 @@ fn in_table(letters: &[char], table: &[&str]) -> bool {
     table.iter().any(|t| t.chars().eq(letters.iter().copied()))
 }
 
-fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
+/// Drops the spaces that open the line and the runs' extra spaces; the
+/// spaces that close it too, unless the line `goes_on` (a piece of a
+/// longer one), where the first is kept.
+fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>, goes_on: bool) {
     let tidy = line.first().is_none_or(|it| it.ch != ' ')
-        && line.last().is_none_or(|it| it.ch != ' ')
+        && (goes_on || line.last().is_none_or(|it| it.ch != ' '))
         && !line.windows(2).any(|w| w[0].ch == ' ' && w[1].ch == ' ');
     if tidy {
         return;
@@ -1000,7 +1046,7 @@ fn collapse_spaces(line: &mut Vec<Item>, scratch: &mut Vec<Item>) {
         }
         scratch.push(*it);
     }
-    while scratch.last().is_some_and(|p| p.ch == ' ') {
+    while !goes_on && scratch.last().is_some_and(|p| p.ch == ' ') {
         scratch.pop();
     }
     std::mem::swap(line, scratch);
@@ -1038,25 +1084,75 @@ mod tests {
 
     /// The per-character path alone, as before the line fast path.
     fn normalize_by_char(input: &str) -> Normalized {
+        normalize_in_pieces(input, LINE_PIECE)
+    }
+
+    /// [`normalize_by_char`], long lines written in pieces of `piece` characters.
+    fn normalize_in_pieces(input: &str, piece: usize) -> Normalized {
         let mut n = Normalizer::new(input.len());
+        n.piece = piece;
         for (i, ch) in input.char_indices() {
             n.feed(Item::copy(ch, i));
         }
         n.finish(false, true)
     }
 
+    /// Same text, and every span of one to three characters maps to the same original bytes.
+    fn assert_same_normalized(a: &Normalized, b: &Normalized, input: &str) {
+        assert_eq!(a.text, b.text, "{input:?}");
+        for (i, ch) in a.text.char_indices() {
+            for (j, _) in a.text[i..].char_indices().take(3) {
+                let end = i + j + a.text[i + j..].chars().next().map_or(1, char::len_utf8);
+                assert_eq!(a.to_original(i, end), b.to_original(i, end), "{input:?} at {i} {ch:?}");
+            }
+        }
+    }
+
     /// The line fast path gives the same text and the same map as the
     /// per-character pipeline.
     fn same_as_by_char(input: &str) {
-        let fast = normalize(input, Format::Text);
-        let slow = normalize_by_char(input);
-        assert_eq!(fast.text, slow.text, "{input:?}");
-        for (i, ch) in fast.text.char_indices() {
-            for (j, _) in fast.text[i..].char_indices().take(3) {
-                let end = i + j + fast.text[i + j..].chars().next().map_or(1, char::len_utf8);
-                assert_eq!(fast.to_original(i, end), slow.to_original(i, end), "{input:?} at {i} {ch:?}");
-            }
+        assert_same_normalized(&normalize(input, Format::Text), &normalize_by_char(input), input);
+    }
+
+    /// A line written in pieces reads as the whole line.
+    fn same_in_pieces(input: &str) {
+        let whole = normalize_in_pieces(input, usize::MAX);
+        for piece in 1..=6 {
+            assert_same_normalized(&normalize_in_pieces(input, piece), &whole, input);
         }
+    }
+
+    #[test]
+    fn long_lines_in_pieces_read_as_whole_lines() {
+        for input in [
+            "  Năm 2023,  tỉnh đón 52 đoàn  \u{301}x  e\u{301}  hoà  thuỷ đoànra  ",
+            "a  b\n  c   d   \n\n\n- mục  một\ntiếp tục,  và  ",
+            "x \u{301}\u{323} y  ",
+            "   ",
+            "Tình hữu nghị hoà bình  và thuỷ  sản.\nuỷ ban\nđoànra nước ngoài",
+        ] {
+            same_in_pieces(input);
+        }
+        // The one place a long line is written in pieces of its own accord.
+        let long = "đoàn e\u{301}  hoà ".repeat(2000);
+        assert_same_normalized(&normalize(&long, Format::Text), &normalize_in_pieces(&long, usize::MAX), "long");
+        let html = "&nbsp;&#7889;&amp;x ".repeat(2000);
+        assert_eq!(normalize(&html, Format::Html).text, "ố&x ".repeat(2000).trim_end());
+    }
+
+    #[test]
+    fn at_most_thirty_marks_in_a_row() {
+        let zalgo = format!("Đón 5{} đoàn", "\u{301}\u{323}\u{309}".repeat(20));
+        let n = normalize(&zalgo, Format::Text);
+        let marks = n.text.chars().filter(|&c| canonical_combining_class(c) != 0).count();
+        assert_eq!(marks, MAX_MARKS_IN_ROW, "{:?}", n.text);
+        assert!(n.text.starts_with("Đón 5") && n.text.ends_with(" đoàn"), "{:?}", n.text);
+        // The figure's span still maps to the original.
+        let at = n.text.find("đoàn").unwrap_or(0);
+        let (s, e) = n.to_original(at, n.text.len());
+        assert_eq!(&zalgo[s..e], "đoàn");
+        // Vietnamese letters written with their two marks apart are untouched.
+        assert_eq!(norm("nghie\u{302}\u{300}ng E\u{302}\u{301}"), "nghiềng Ế");
     }
 
     #[test]
@@ -1126,6 +1222,13 @@ mod tests {
             input in "([a-zA-Z0-9 .,:;()*`\n\r\t]|[đĐàáảãạăằắơưôêÀẠỳ]|hoà|uỷ|quỷ|đoànra|\u{a0}|\u{200b}|\u{301}|[“”–²³⁽¹]|\u{2028}|\u{0c}|  ){0,40}"
         ) {
             same_as_by_char(&input);
+        }
+
+        #[test]
+        fn pieces_match_on_any_text(
+            input in "([a-z0-9 .,\n\t-]|[đàáơưÀẠ]|hoà|uỷ|đoànra|\u{a0}|\u{200b}|\u{301}|\u{323}|“|\u{0c}|  |   ){0,40}"
+        ) {
+            same_in_pieces(&input);
         }
     }
 
