@@ -163,14 +163,18 @@ impl Analyzer {
 
     /// Analyzes with options other than the analyzer's own.
     pub fn analyze_with(&self, input: &str, options: &Options) -> Result<Report, Error> {
-        if input.len() > options.max_input_bytes {
-            return Err(Error::input_too_large(input.len(), options.max_input_bytes));
-        }
-        let norm = text::normalize(input, options.format);
-        let mut report = extract::extract(input, &norm, options);
-        check::check_document(input, &mut report, &options.exchange_rates);
-        Ok(report)
+        analyze_with_options(input, options)
     }
+}
+
+fn analyze_with_options(input: &str, options: &Options) -> Result<Report, Error> {
+    if input.len() > options.max_input_bytes {
+        return Err(Error::input_too_large(input.len(), options.max_input_bytes));
+    }
+    let norm = text::normalize(input, options.format);
+    let mut report = extract::extract(input, &norm, options);
+    check::check_document(input, &mut report, &options.exchange_rates);
+    Ok(report)
 }
 
 /// Analyzes one document with default options.
@@ -182,7 +186,7 @@ pub fn analyze(input: &str) -> Result<Report, Error> {
 /// exact JSON the JS API returns, in ASCII for a fast crossing
 /// ([`json::to_ascii_json`]).
 pub fn analyze_to_json(input: &str, options: &Options, milliseconds: Option<f64>) -> Result<String, Error> {
-    let mut report = Analyzer::default().analyze_with(input, options)?.to_utf16(input);
+    let mut report = analyze_with_options(input, options)?.to_utf16(input);
     if let Some(ms) = milliseconds {
         report.stats.milliseconds = ms;
     }

@@ -2,18 +2,34 @@
 //! the shipped table (`src/data/exchange_rates.tsv`) or the caller's own.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use crate::text::phrases::tsv_rows;
+
+/// Units of each currency per US dollar, keyed by year and currency code.
+type PerUsd = HashMap<(u16, String), f64>;
 
 /// Units of each currency per US dollar, by year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExchangeRates {
-    per_usd: HashMap<(u16, String), f64>,
+    /// The shipped table, read once per process and shared by every
+    /// default instance (a default `Options` is made for each analysis);
+    /// `None` for [`ExchangeRates::empty`].
+    shipped: Option<&'static PerUsd>,
+    /// The caller's own rates, read before the shipped ones.
+    own: PerUsd,
 }
 
 impl Default for ExchangeRates {
     /// The shipped table.
     fn default() -> ExchangeRates {
+        ExchangeRates { shipped: Some(shipped_table()), own: HashMap::new() }
+    }
+}
+
+fn shipped_table() -> &'static PerUsd {
+    static TABLE: OnceLock<PerUsd> = OnceLock::new();
+    TABLE.get_or_init(|| {
         let data = include_str!("../data/exchange_rates.tsv");
         let header: Vec<&str> = data
             .lines()
@@ -29,14 +45,14 @@ impl Default for ExchangeRates {
                 }
             }
         }
-        ExchangeRates { per_usd }
-    }
+        per_usd
+    })
 }
 
 impl ExchangeRates {
     /// No rates at all: restatements go unchecked.
     pub fn empty() -> ExchangeRates {
-        ExchangeRates { per_usd: HashMap::new() }
+        ExchangeRates { shipped: None, own: HashMap::new() }
     }
 
     /// Sets how many `per` (a currency) one unit of `currency` was worth in
@@ -46,17 +62,23 @@ impl ExchangeRates {
             return;
         }
         if currency == "USD" {
-            self.per_usd.insert((year, per.to_string()), rate);
+            self.own.insert((year, per.to_string()), rate);
         } else if per == "USD" {
-            self.per_usd.insert((year, currency.to_string()), 1.0 / rate);
-        } else if let Some(&p) = self.per_usd.get(&(year, per.to_string())) {
-            self.per_usd.insert((year, currency.to_string()), p / rate);
+            self.own.insert((year, currency.to_string()), 1.0 / rate);
+        } else if let Some(p) = self.per_usd(year, per) {
+            self.own.insert((year, currency.to_string()), p / rate);
         }
+    }
+
+    /// Units of `currency` per US dollar in `year`: the caller's rate, else the shipped one.
+    fn per_usd(&self, year: u16, currency: &str) -> Option<f64> {
+        let key = (year, currency.to_string());
+        self.own.get(&key).or_else(|| self.shipped.and_then(|t| t.get(&key))).copied()
     }
 
     /// How many `per` one `currency` was worth in `year`, crossed through USD.
     pub fn rate(&self, year: u16, currency: &str, per: &str) -> Option<f64> {
-        let usd = |c: &str| if c == "USD" { Some(1.0) } else { self.per_usd.get(&(year, c.to_string())).copied() };
+        let usd = |c: &str| if c == "USD" { Some(1.0) } else { self.per_usd(year, c) };
         Some(usd(per)? / usd(currency)?)
     }
 }
@@ -73,6 +95,24 @@ mod tests {
         let cny = r.rate(2020, "CNY", "VND").unwrap_or(0.0);
         assert!((3000.0..4000.0).contains(&cny), "{cny}");
         assert!(r.rate(1990, "USD", "VND").is_none());
+    }
+
+    #[test]
+    fn defaults_share_the_table_and_keep_their_own_rates_apart() {
+        let (mut a, b) = (ExchangeRates::default(), ExchangeRates::default());
+        assert!(a.shipped.zip(b.shipped).is_some_and(|(x, y)| std::ptr::eq(x, y)));
+        let shipped = b.rate(2020, "USD", "VND");
+        a.set(2020, "USD", "VND", 30000.0);
+        assert_eq!(a.rate(2020, "USD", "VND"), Some(30000.0));
+        assert_eq!(ExchangeRates::default().rate(2020, "USD", "VND"), shipped);
+        // A rate crossed through the dollar reads the shipped one beneath.
+        let mut c = ExchangeRates::default();
+        c.set(2020, "EUR", "VND", 26000.0);
+        assert!(c.rate(2020, "EUR", "VND").is_some_and(|r| (r - 26000.0).abs() < 1e-6));
+        assert_eq!(c.rate(2020, "USD", "VND"), shipped);
+        assert_ne!(a, b);
+        assert_eq!(b, ExchangeRates::default());
+        assert_eq!(ExchangeRates::empty().rate(2020, "USD", "VND"), None);
     }
 
     #[test]
