@@ -78,7 +78,12 @@ export function makeApi(raw) {
     let json;
     try {
       // The core measures nothing; the time is filled in from here.
-      json = raw.analyzeJson(checkText(text), opts, 0);
+      // The report's JSON comes in pieces, so it is never whole in the WASM memory.
+      const pieces = [];
+      raw.analyzeJsonPieces(checkText(text), opts, 0, (piece) => {
+        pieces.push(piece);
+      });
+      json = pieces.length === 1 ? pieces[0] : pieces.join('');
     } catch (e) {
       rethrow(e);
     }

@@ -117,13 +117,16 @@ async function child(kind, arg) {
   }
   let metrics = 0;
   const runs = Number(process.env.BENCH_RUNS || 0);
-  // analyze() is the WASM's analyzeJson plus JSON.parse of the report: time the two apart.
+  // analyze() is the WASM's analyzeJsonPieces (the report's JSON handed over
+  // in pieces and joined) plus JSON.parse of the report: time the two apart.
   const raw = await import('../pkg/web/ngoaivu.js');
   const opts = JSON.stringify(options ?? {});
   const split = [];
   const times = timeRuns(() => {
     const t0 = performance.now();
-    const json = raw.analyzeJson(text, opts, 0);
+    const pieces = [];
+    raw.analyzeJsonPieces(text, opts, 0, (piece) => pieces.push(piece));
+    const json = pieces.join('');
     const t1 = performance.now();
     metrics = JSON.parse(json).metrics.length;
     split.push({ wasmMs: t1 - t0, parseMs: performance.now() - t1, jsonBytes: json.length });
@@ -267,7 +270,7 @@ console.log('');
 {
   const sizes = QUICK ? [1, 2, 4] : [1, 2, 4, 8, 16];
   console.log(`## Scaling (each size in a fresh process; default maxInputBytes is 32 MiB)\n`);
-  console.log('analyze() = analyzeJson in WASM + JSON.parse of the report in JS (medians of each apart).\n');
+  console.log('analyze() = analyzeJsonPieces in WASM (the report handed to JS in pieces, joined) + JSON.parse of the report in JS (medians of each apart).\n');
   console.log('÷ 1 MB compares medians of runs in separate processes, then the fastest runs, then (in turn) the median ratio of five rounds that run 1 MB and the size one after the other in one process, which a slow spell of the machine affects alike.\n');
   console.log('| size | analyze() | MB/s | ÷ 1 MB time | ÷ 1 MB fastest | ÷ 1 MB in turn | in WASM | JSON.parse | metrics | WASM memory peak | peak ÷ input | budget 10× input + 8 MB | RSS peak |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   let base;

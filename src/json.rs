@@ -49,8 +49,16 @@ impl Formatter for AsciiFormatter {
 /// `value` as compact JSON in ASCII only.
 pub fn to_ascii_json<T: Serialize + ?Sized>(value: &T) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(256);
-    value.serialize(&mut serde_json::Serializer::with_formatter(&mut out, AsciiFormatter))?;
+    write_ascii_json(value, &mut out)?;
     String::from_utf8(out).map_err(|e| serde::ser::Error::custom(e.to_string()))
+}
+
+/// [`to_ascii_json`], written to `out` and flushed: every byte is ASCII,
+/// so any cut of the output falls between two characters.
+pub fn write_ascii_json<T: Serialize + ?Sized, W: Write>(value: &T, out: W) -> serde_json::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(out, AsciiFormatter);
+    value.serialize(&mut ser)?;
+    ser.into_inner().flush().map_err(serde_json::Error::io)
 }
 
 #[cfg(test)]
@@ -73,6 +81,30 @@ mod tests {
         // Only string contents change: ASCII text gives the plain output.
         let plain = json!({"a": [1, "b c", {"d": false}]});
         assert_eq!(to_ascii_json(&plain).expect("json"), serde_json::to_string(&plain).expect("json"));
+    }
+
+    #[test]
+    fn written_json_is_the_string_and_flushed_at_the_end() {
+        #[derive(Default)]
+        struct Recorder {
+            bytes: Vec<u8>,
+            flushed_at: Vec<usize>,
+        }
+        impl Write for &mut Recorder {
+            fn write(&mut self, b: &[u8]) -> io::Result<usize> {
+                self.bytes.extend_from_slice(b);
+                Ok(b.len())
+            }
+            fn flush(&mut self) -> io::Result<()> {
+                self.flushed_at.push(self.bytes.len());
+                Ok(())
+            }
+        }
+        let v = json!({"vi": "Đoàn ra: 40 đoàn", "n": [1, 2.5, null]});
+        let mut rec = Recorder::default();
+        write_ascii_json(&v, &mut rec).expect("write");
+        assert_eq!(rec.flushed_at, [rec.bytes.len()]);
+        assert_eq!(String::from_utf8(rec.bytes).ok(), to_ascii_json(&v).ok());
     }
 
     proptest::proptest! {

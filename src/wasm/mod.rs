@@ -15,13 +15,72 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-/// Analyzes `text` with options given as a JSON object string; returns the
-/// report as a JSON string with UTF-16 spans.
-#[wasm_bindgen(js_name = analyzeJson)]
-pub fn analyze_json(text: &str, options_json: &str, milliseconds: f64) -> Result<String, JsValue> {
+/// Analyzes `text` with options given as a JSON object string and hands
+/// the report, JSON with UTF-16 spans, to `sink` in pieces of about
+/// [`PIECE`] bytes as it is written; the JS joins them. So the JSON (twice
+/// the input for prose, up to a hundred times for a text of bare figures)
+/// never sits in the WASM memory, which grows to its peak and stays there.
+#[wasm_bindgen(js_name = analyzeJsonPieces)]
+pub fn analyze_json_pieces(text: &str, options_json: &str, milliseconds: f64, sink: &js_sys::Function) -> Result<(), JsValue> {
     let options = if options_json.is_empty() { Ok(Options::default()) } else { Options::from_json(options_json) };
     let options = options.map_err(|e| js_error(&e))?;
-    crate::analyze_to_json(text, &options, Some(milliseconds)).map_err(|e| js_error(&e))
+    let mut failed = None;
+    // Handed over by value: serde_json's writes then reach `Pieces` without
+    // the out-of-line `&mut W` forwarding, a tenth of the time through it.
+    let out = Pieces { buf: Vec::with_capacity(PIECE), sink, failed: &mut failed };
+    let flushed = crate::write_analysis_json(text, &options, Some(milliseconds), out);
+    match (flushed, failed) {
+        (_, Some(thrown)) => Err(thrown),
+        (Err(e), None) => Err(js_error(&e)),
+        (Ok(()), None) => Ok(()),
+    }
+}
+
+/// The size of the pieces [`analyze_json_pieces`] hands over.
+const PIECE: usize = 64 << 10;
+
+/// Buffers what is written and passes it on to a JS function a piece at a time.
+struct Pieces<'a> {
+    buf: Vec<u8>,
+    sink: &'a js_sys::Function,
+    /// What the JS function threw, if it did: rethrown as it is.
+    failed: &'a mut Option<JsValue>,
+}
+
+impl Pieces<'_> {
+    fn pass_on(&mut self) -> std::io::Result<()> {
+        if self.buf.is_empty() {
+            return Ok(());
+        }
+        // The report's JSON is ASCII, so a piece never cuts a character.
+        let piece = std::str::from_utf8(&self.buf).map_err(std::io::Error::other)?;
+        if let Err(thrown) = self.sink.call1(&JsValue::NULL, &JsValue::from_str(piece)) {
+            *self.failed = Some(thrown);
+            return Err(std::io::Error::other("the report's sink threw"));
+        }
+        self.buf.clear();
+        Ok(())
+    }
+}
+
+impl std::io::Write for Pieces<'_> {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.write_all(bytes).map(|()| bytes.len())
+    }
+
+    #[inline]
+    fn write_all(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.buf.extend_from_slice(bytes);
+        if self.buf.len() >= PIECE {
+            self.pass_on()?;
+        }
+        Ok(())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.pass_on()
+    }
 }
 
 /// The metric kinds with their units and labels, as a JSON array.

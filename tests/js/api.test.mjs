@@ -81,3 +81,21 @@ test('the WASM build and the native CLI give identical JSON for the dev corpus',
     assert.deepEqual(wasm, native, path.basename(files[i]));
   }
 });
+
+test('the report crosses from the WASM in pieces that join to it; a sink that throws stops with its own error', async () => {
+  // The module instance `ngoaivu` has already initialized.
+  const raw = await import('../../pkg/web/ngoaivu.js');
+  const text = Array.from({ length: 400 }, (_, i) => `Năm ${2000 + (i % 24)}, tỉnh đón ${i + 1} đoàn khách quốc tế và ký ${i % 7 + 1} thỏa thuận.`).join('\n');
+  const pieces = [];
+  raw.analyzeJsonPieces(text, '', 0, (piece) => pieces.push(piece));
+  assert.ok(pieces.length > 2, `${pieces.length} pieces`);
+  assert.ok(pieces.slice(0, -1).every((p) => p.length >= 64 << 10));
+  const joined = JSON.parse(pieces.join(''));
+  const report = analyze(text);
+  joined.stats.milliseconds = report.stats.milliseconds = 0;
+  assert.deepEqual(joined, report);
+  assert.ok(report.metrics.length >= 800, `${report.metrics.length} metrics`);
+  const full = new Error('sink full');
+  assert.throws(() => raw.analyzeJsonPieces(text, '', 0, () => { throw full; }), (e) => e === full);
+  assert.equal(analyze('đón 5 đoàn').metrics[0].value, 5);
+});
