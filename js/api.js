@@ -70,6 +70,18 @@ function rethrow(e) {
   throw codedError(Error, String(e), 'internal');
 }
 
+/**
+ * The JSON a raw `…Pieces` function hands to its sink a piece at a time (so
+ * it is never whole in the WASM memory), joined.
+ */
+function joined(write) {
+  const pieces = [];
+  write((piece) => {
+    pieces.push(piece);
+  });
+  return pieces.length === 1 ? pieces[0] : pieces.join('');
+}
+
 /** Builds the public API from the raw wasm-bindgen module. */
 export function makeApi(raw) {
   function run(text, options) {
@@ -78,12 +90,7 @@ export function makeApi(raw) {
     let json;
     try {
       // The core measures nothing; the time is filled in from here.
-      // The report's JSON comes in pieces, so it is never whole in the WASM memory.
-      const pieces = [];
-      raw.analyzeJsonPieces(checkText(text), opts, 0, (piece) => {
-        pieces.push(piece);
-      });
-      json = pieces.length === 1 ? pieces[0] : pieces.join('');
+      json = joined((sink) => raw.analyzeJsonPieces(checkText(text), opts, 0, sink));
     } catch (e) {
       rethrow(e);
     }
@@ -137,19 +144,19 @@ export function makeApi(raw) {
       return this._raw.size();
     }
     documents() {
-      return JSON.parse(call(() => this._raw.documentsJson()));
+      return JSON.parse(call(() => joined((sink) => this._raw.documentsJsonPieces(sink))));
     }
     /** A document's report, or undefined. */
     report(id) {
       try {
-        return JSON.parse(this._raw.reportJson(String(id)));
+        return JSON.parse(joined((sink) => this._raw.reportJsonPieces(String(id), sink)));
       } catch (e) {
         if (e && e.code === 'no_such_document') return undefined;
         return rethrow(e);
       }
     }
     summary() {
-      return JSON.parse(call(() => this._raw.summaryJson()));
+      return JSON.parse(call(() => joined((sink) => this._raw.summaryJsonPieces(sink))));
     }
     /** Every metric of every document as CSV; `bom: true` for Excel. */
     metricsCsv({ bom = false } = {}) {

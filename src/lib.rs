@@ -186,18 +186,15 @@ pub fn analyze(input: &str) -> Result<Report, Error> {
 /// exact JSON the JS API returns, in ASCII for a fast crossing
 /// ([`json::to_ascii_json`]).
 pub fn analyze_to_json(input: &str, options: &Options, milliseconds: Option<f64>) -> Result<String, Error> {
-    let mut out = Vec::with_capacity(256);
-    write_analysis_json(input, options, milliseconds, &mut out)?;
-    String::from_utf8(out).map_err(|e| Error::bad_option("report", e.to_string()))
+    json::to_ascii_json(&report_for_js(input, options, milliseconds)?).map_err(|e| Error::bad_option("report", e.to_string()))
 }
 
-/// [`analyze_to_json`], written to `out` as it is serialized, so the whole
-/// JSON need never be held (the WASM hands it to JS in pieces). A failure
-/// of `out` is an error of the `report`.
-pub fn write_analysis_json<W: std::io::Write>(input: &str, options: &Options, milliseconds: Option<f64>, out: W) -> Result<(), Error> {
+/// The report the JS API returns: spans in UTF-16 code units of `input`,
+/// and `milliseconds` (measured by the caller) as its time.
+pub fn report_for_js(input: &str, options: &Options, milliseconds: Option<f64>) -> Result<Report, Error> {
     let mut report = analyze_with_options(input, options)?.to_utf16(input);
     if let Some(ms) = milliseconds {
         report.stats.milliseconds = ms;
     }
-    json::write_ascii_json(&report, out).map_err(|e| Error::bad_option("report", e.to_string()))
+    Ok(report)
 }

@@ -16,22 +16,31 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 /// Analyzes `text` with options given as a JSON object string and hands
-/// the report, JSON with UTF-16 spans, to `sink` in pieces of about
-/// [`PIECE`] bytes as it is written; the JS joins them. So the JSON (twice
-/// the input for prose, up to a hundred times for a text of bare figures)
-/// never sits in the WASM memory, which grows to its peak and stays there.
+/// the report, JSON with UTF-16 spans, to `sink` in pieces (see
+/// [`json_pieces`]).
 #[wasm_bindgen(js_name = analyzeJsonPieces)]
 pub fn analyze_json_pieces(text: &str, options_json: &str, milliseconds: f64, sink: &js_sys::Function) -> Result<(), JsValue> {
     let options = if options_json.is_empty() { Ok(Options::default()) } else { Options::from_json(options_json) };
     let options = options.map_err(|e| js_error(&e))?;
+    let report = crate::report_for_js(text, &options, Some(milliseconds)).map_err(|e| js_error(&e))?;
+    json_pieces(&report, sink)
+}
+
+/// `value` as ASCII JSON, handed to `sink` in pieces of about [`PIECE`]
+/// bytes as it is written; the JS joins them. So the JSON (twice the input
+/// for prose, up to a hundred times for a text of bare figures) never sits
+/// whole in the WASM memory, which grows to its peak and stays there. Every
+/// JSON result crosses this way: one writer type keeps one copy of the
+/// serializers in the `.wasm`.
+fn json_pieces<T: serde::Serialize + ?Sized>(value: &T, sink: &js_sys::Function) -> Result<(), JsValue> {
     let mut failed = None;
     // Handed over by value: serde_json's writes then reach `Pieces` without
     // the out-of-line `&mut W` forwarding, a tenth of the time through it.
     let out = Pieces { buf: Vec::with_capacity(PIECE), sink, failed: &mut failed };
-    let flushed = crate::write_analysis_json(text, &options, Some(milliseconds), out);
-    match (flushed, failed) {
+    let written = crate::json::write_ascii_json(value, out);
+    match (written, failed) {
         (_, Some(thrown)) => Err(thrown),
-        (Err(e), None) => Err(js_error(&e)),
+        (Err(e), None) => Err(js_error(&Error::bad_option("output", e.to_string()))),
         (Ok(()), None) => Ok(()),
     }
 }
@@ -99,10 +108,6 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> Result<String, JsValue> {
-    crate::json::to_ascii_json(value).map_err(|e| js_error(&Error::bad_option("output", e.to_string())))
-}
-
 /// Many documents: the core [`Corpus`] with UTF-16 spans; results cross as JSON.
 #[wasm_bindgen(js_name = RawCorpus)]
 pub struct RawCorpus {
@@ -130,20 +135,23 @@ impl RawCorpus {
         self.inner.len()
     }
 
-    #[wasm_bindgen(js_name = documentsJson)]
-    pub fn documents_json(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.documents())
+    /// The documents as JSON, handed to `sink` in pieces.
+    #[wasm_bindgen(js_name = documentsJsonPieces)]
+    pub fn documents_json_pieces(&self, sink: &js_sys::Function) -> Result<(), JsValue> {
+        json_pieces(&self.inner.documents(), sink)
     }
 
-    #[wasm_bindgen(js_name = reportJson)]
-    pub fn report_json(&self, id: &str) -> Result<String, JsValue> {
+    /// A document's report as JSON, handed to `sink` in pieces.
+    #[wasm_bindgen(js_name = reportJsonPieces)]
+    pub fn report_json_pieces(&self, id: &str, sink: &js_sys::Function) -> Result<(), JsValue> {
         let report = self.inner.report(id).ok_or_else(|| js_error(&Error::no_such_document(id)))?;
-        to_json(report)
+        json_pieces(report, sink)
     }
 
-    #[wasm_bindgen(js_name = summaryJson)]
-    pub fn summary_json(&self) -> Result<String, JsValue> {
-        to_json(&self.inner.summary())
+    /// The corpus summary as JSON, handed to `sink` in pieces.
+    #[wasm_bindgen(js_name = summaryJsonPieces)]
+    pub fn summary_json_pieces(&self, sink: &js_sys::Function) -> Result<(), JsValue> {
+        json_pieces(&self.inner.summary(), sink)
     }
 
     #[wasm_bindgen(js_name = metricsCsv)]
