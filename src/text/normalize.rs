@@ -3,7 +3,8 @@
 //!
 //! What it does, in order, for each character: HTML decoding (when the input
 //! is HTML), line endings, every kind of space and invisible character,
-//! smart quotes, dashes, Markdown emphasis, footnote marks; then, line by
+//! smart quotes, dashes, Markdown emphasis, footnote marks, combining
+//! marks stacked beyond 30 on a letter; then, line by
 //! line: NFC composition of decomposed letters, the new-style tone-mark
 //! placement (hoà → hòa, thuỷ → thủy), glued syllables split ("đoànra" →
 //! "đoàn ra"), runs of spaces collapsed, and lines broken in the middle of a
@@ -350,15 +351,21 @@ fn clean_char(ch: char) -> Clean {
     }
 }
 
-/// Stream-safe text (Unicode UAX #15): a character carries at most 30
-/// combining marks in a row; more are dropped. Vietnamese needs two, and
-/// without a bound a run of marks is one combining sequence that
-/// composition holds, reorders and maps whole however long it is.
+/// At most 30 marks of nonzero combining class in a row: more are
+/// dropped. It is the bound of Unicode's stream-safe format (UAX #15),
+/// which breaks a longer run where this drops the rest; Vietnamese needs
+/// two. Without it a run of such marks is one combining sequence that
+/// composition holds, reorders and maps whole however long it is. Marks of
+/// class 0 (U+20DD, spacing marks) are not counted and end a run: they are
+/// never reordered, and the line fast path, which never sees a mark of
+/// nonzero class, writes them as it finds them, so counting them here
+/// would make the two paths differ.
 const MAX_MARKS_IN_ROW: usize = 30;
 
-/// A line on the per-character path is written in pieces of about this
-/// many characters, so its working buffers stay small however long the
-/// line (see [`Normalizer::feed`]).
+/// A line on the per-character path is written in pieces once it holds
+/// this many characters, each piece ending at a space followed by a
+/// character that starts a word (see [`Normalizer::feed`]): prose never
+/// holds more than a piece, while a line with no such space stays whole.
 const LINE_PIECE: usize = 4096;
 
 struct Normalizer {

@@ -1,8 +1,9 @@
 //! The JS surface: thin wasm-bindgen wrappers over the core. Only this
-//! module knows about JS; results cross as JSON, handed to a JS function in
-//! pieces that the package's JS glue (`js/api.js`) joins and parses into
-//! plain objects, and errors cross as JS `Error`s carrying the core error's
-//! `code` and message.
+//! module knows about JS; results that grow with the input cross as JSON,
+//! handed to a JS function in pieces that the package's JS glue
+//! (`js/api.js`) joins and parses into plain objects (the small fixed ones,
+//! the kinds and the version, as strings), and errors cross as JS `Error`s
+//! carrying the core error's `code` and message.
 
 use wasm_bindgen::prelude::*;
 
@@ -27,12 +28,13 @@ pub fn analyze_json_pieces(text: &str, options_json: &str, milliseconds: f64, si
     json_pieces(&report, sink)
 }
 
-/// `value` as ASCII JSON, handed to `sink` in pieces of about [`PIECE`]
-/// bytes as it is written; the JS joins them. So the JSON (twice the input
-/// for prose, up to a hundred times for a text of bare figures) never sits
-/// whole in the WASM memory, which grows to its peak and stays there. Every
-/// JSON result crosses this way: one writer type keeps one copy of the
-/// serializers in the `.wasm`.
+/// `value` as ASCII JSON, handed to `sink` in pieces as it is written:
+/// each at least [`PIECE`] bytes but the last, and longer only by the last
+/// write (one string). The JS joins them. So the JSON (twice the input for
+/// prose, up to a hundred times for a text of bare figures) never sits
+/// whole in the WASM memory, which grows to its peak and stays there.
+/// Every report, document list and summary crosses this way: one writer
+/// type keeps one copy of the serializers in the `.wasm`.
 fn json_pieces<T: serde::Serialize + ?Sized>(value: &T, sink: &js_sys::Function) -> Result<(), JsValue> {
     let mut failed = None;
     // Handed over by value: through `&mut`, serde_json's many small writes
