@@ -27,10 +27,9 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 impl Formatter for AsciiFormatter {
     #[inline]
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
-        let bytes = fragment.as_bytes();
         // Field names, ids, kinds and units: nearly every fragment.
         if fragment.is_ascii() {
-            return writer.write_all(bytes);
+            return writer.write_all(fragment.as_bytes());
         }
         // Vietnamese text: an escape every few bytes. They are gathered in
         // a buffer and written a buffer at a time, not two writes a letter.
@@ -42,15 +41,14 @@ impl Formatter for AsciiFormatter {
                 writer.write_all(&buf[..n])?;
                 n = 0;
             }
-            let mut units = [0u16; 2];
-            let units: &[u16] = if c.is_ascii() { &[] } else { c.encode_utf16(&mut units) };
-            if units.is_empty() {
+            if c.is_ascii() {
                 if let Some(slot) = buf.get_mut(n) {
                     *slot = c as u8;
                 }
                 n += 1;
+                continue;
             }
-            for &u in units {
+            for &u in c.encode_utf16(&mut [0u16; 2]).iter() {
                 let hex = |shift: u16| HEX[usize::from(u >> shift & 0xf)];
                 if let Some(slot) = buf.get_mut(n..n + 6) {
                     slot.copy_from_slice(&[b'\\', b'u', hex(12), hex(8), hex(4), hex(0)]);

@@ -64,6 +64,11 @@ impl Item {
     fn replaced(self, ch: char) -> Item {
         Item { ch, copy: false, ..self }
     }
+    /// `ch`, read at `start`, written as `out`: a copy when cleaning kept it.
+    fn cleaned(ch: char, out: char, start: usize) -> Item {
+        let it = Item::copy(ch, start);
+        if out == ch { it } else { it.replaced(out) }
+    }
     fn end(&self) -> u32 {
         self.start + self.len
     }
@@ -571,14 +576,14 @@ impl Normalizer {
             prev = out;
             if out == ' ' {
                 if wrote_any && pending_space.is_none() {
-                    pending_space = Some(if ch == ' ' { Item::copy(' ', at) } else { Item::atomic(' ', at, ch.len_utf8()) });
+                    pending_space = Some(Item::cleaned(ch, ' ', at));
                 }
                 continue;
             }
             if let Some(space) = pending_space.take() {
                 self.write_in_run(&mut run, line, base, space);
             }
-            let it = if out == ch { Item::copy(ch, at) } else { Item::atomic(out, at, ch.len_utf8()) };
+            let it = Item::cleaned(ch, out, at);
             self.write_in_run(&mut run, line, base, it);
             wrote_any = true;
         }
@@ -598,7 +603,7 @@ impl Normalizer {
             let Some(out) = clean_in_line(ch, prev) else { continue };
             prev = out;
             let at = base + start + k;
-            word.push(if out == ch { Item::copy(ch, at) } else { Item::atomic(out, at, ch.len_utf8()) });
+            word.push(Item::cleaned(ch, out, at));
         }
         fix_tone_placement(&mut word);
         split_glued_syllables(&mut word, &mut self.scratch);
