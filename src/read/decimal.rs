@@ -88,22 +88,53 @@ impl Decimal {
     }
 }
 
+/// The decimal digits of `m`, written into the end of `buf` (39 digits at
+/// most, so they fit). Division goes 64 bits wide as soon as the value
+/// fits: a `u128` division is a library call, in the WASM above all.
+pub(crate) fn digits(m: u128, buf: &mut [u8; 40]) -> &str {
+    let mut at = buf.len();
+    let mut wide = m;
+    while wide > u128::from(u64::MAX) {
+        at -= 1;
+        buf[at] = b'0' + (wide % 10) as u8;
+        wide /= 10;
+    }
+    let mut n = wide as u64;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
+}
+
 impl fmt::Display for Decimal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let neg = self.mantissa < 0;
-        let digits = self.mantissa.unsigned_abs().to_string();
+        // Written piece by piece from a buffer on the stack: a report
+        // writes one value text per figure.
+        let mut buf = [0u8; 40];
+        let digits = digits(self.mantissa.unsigned_abs(), &mut buf);
         let scale = self.scale as usize;
-        if neg {
+        if self.mantissa < 0 {
             f.write_str("-")?;
         }
         if scale == 0 {
-            return f.write_str(&digits);
+            return f.write_str(digits);
         }
         if digits.len() > scale {
             let (i, fr) = digits.split_at(digits.len() - scale);
-            write!(f, "{i}.{fr}")
+            f.write_str(i)?;
+            f.write_str(".")?;
+            f.write_str(fr)
         } else {
-            write!(f, "0.{}{}", "0".repeat(scale - digits.len()), digits)
+            f.write_str("0.")?;
+            for _ in digits.len()..scale {
+                f.write_str("0")?;
+            }
+            f.write_str(digits)
         }
     }
 }
@@ -122,5 +153,37 @@ mod tests {
         assert_eq!(Decimal::from_digits("0", "05").map(|d| d.to_string()), Some("0.05".into()));
         assert_eq!(Decimal::from_digits("2", "").and_then(|d| d.half()).map(|d| d.to_string()), Some("1".into()));
         assert_eq!(Decimal::from_digits(&"9".repeat(60), ""), None);
+    }
+
+    /// The text of `mantissa × 10^-scale` as plain string arithmetic writes it.
+    fn written(mantissa: i128, scale: u32) -> String {
+        let digits = mantissa.unsigned_abs().to_string();
+        let scale = scale as usize;
+        let sign = if mantissa < 0 { "-" } else { "" };
+        if scale == 0 {
+            format!("{sign}{digits}")
+        } else if digits.len() > scale {
+            let (i, fr) = digits.split_at(digits.len() - scale);
+            format!("{sign}{i}.{fr}")
+        } else {
+            format!("{sign}0.{}{digits}", "0".repeat(scale - digits.len()))
+        }
+    }
+
+    #[test]
+    fn writes_the_widest_values() {
+        for m in [0, 1, -1, 10, i128::from(u64::MAX), i128::from(u64::MAX) + 1, i128::MAX, i128::MIN, -i128::from(u64::MAX) - 1] {
+            for scale in [0, 1, 5, 19, 20, 45] {
+                assert_eq!(Decimal { mantissa: m, scale }.to_string(), written(m, scale), "{m} {scale}");
+            }
+        }
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        #[test]
+        fn writes_any_value(mantissa: i128, scale in 0u32..45) {
+            proptest::prop_assert_eq!(Decimal { mantissa, scale }.to_string(), written(mantissa, scale));
+        }
     }
 }
