@@ -88,7 +88,14 @@ pub struct Context<'a> {
     pub in_group: bool,
     /// The lowercase word right before the figure and its qualifier.
     pub word_before: &'a str,
+    /// Family values already worked out for this figure: its rules ask for
+    /// the same few families again and again.
+    pub families: FamilyMemo,
 }
+
+/// [`Context::family`]'s answers, by family.
+#[derive(Debug, Default)]
+pub struct FamilyMemo(std::cell::RefCell<Vec<(&'static str, Option<&'static str>)>>);
 
 /// How specific a family value is: in a noun phrase, or behind a figure,
 /// a more specific value wins over a more general one ("dự án đầu tư của
@@ -108,7 +115,17 @@ impl Context<'_> {
     /// The value of `family` for the figure: the most specific one in the
     /// noun phrase after it; else the most specific one before it in the
     /// sentence (nearest first); else one carried from the paragraph.
-    pub fn family(&self, family: &str) -> Option<&'static str> {
+    pub fn family(&self, family: &'static str) -> Option<&'static str> {
+        if let Some(&(_, value)) = self.families.0.borrow().iter().find(|(f, _)| *f == family) {
+            return value;
+        }
+        let value = self.work_out_family(family);
+        self.families.0.borrow_mut().push((family, value));
+        value
+    }
+
+    /// [`Self::family`], worked out.
+    fn work_out_family(&self, family: &str) -> Option<&'static str> {
         let in_family = |h: &&CueHit| h.tag.family == Some(family);
         let near = self.hits.iter().filter(in_family).filter(|h| h.start >= self.start && h.start < self.near_end);
         let near_best = best(near, |h| h.start);
@@ -216,18 +233,29 @@ pub fn classify(q: &Quantity, ctx: &Context) -> Option<Decision> {
             Cond::WordBefore(words) => words.contains(&ctx.word_before),
         });
         if ok {
-            let conds: Vec<String> = rule
-                .conds
-                .iter()
-                .map(|c| match c {
-                    Cond::Family(f, _) => format!("{f}={}", ctx.family(f).unwrap_or("-")),
-                    Cond::Flag(f) => format!("+{f}"),
-                    Cond::NotFlag(f) => format!("!{f}"),
-                    Cond::NearFlag(f) => format!("~{f}"),
-                    Cond::WordBefore(_) => format!("<{}", ctx.word_before),
-                })
-                .collect();
-            return Some(Decision { kind: rule.kind, rule: format!("rules.tsv:{} {} {}", rule.line, q.unit, conds.join(" ")).trim().to_string() });
+            // "rules.tsv:12 delegation DIR=OUT +VISIT", written piece by
+            // piece: one is written for every figure.
+            let mut text = super::numbered("rules.tsv:", rule.line);
+            text.push(' ');
+            text.push_str(q.unit);
+            for c in &rule.conds {
+                text.push(' ');
+                let (mark, name) = match c {
+                    Cond::Family(f, _) => ("", *f),
+                    Cond::Flag(f) => ("+", *f),
+                    Cond::NotFlag(f) => ("!", *f),
+                    Cond::NearFlag(f) => ("~", *f),
+                    Cond::WordBefore(_) => ("<", ctx.word_before),
+                };
+                text.push_str(mark);
+                text.push_str(name);
+                if let Cond::Family(f, _) = c {
+                    text.push('=');
+                    text.push_str(ctx.family(f).unwrap_or("-"));
+                }
+            }
+            text.truncate(text.trim_end().len());
+            return Some(Decision { kind: rule.kind, rule: text });
         }
     }
     None
@@ -245,4 +273,29 @@ pub fn lent_domain(kind: &str) -> Option<Tag> {
         _ => return None,
     };
     Some(Tag { family: Some("DOM"), value })
+}
+
+#[cfg(test)]
+mod tests {
+    /// The rule text names the table's line, the unit and each condition
+    /// with the value it read: "rules.tsv:13 delegation DIR=OUT".
+    fn rules_of(text: &str) -> Vec<(String, String)> {
+        let report = crate::analyze(text).expect("analyzes");
+        report.metrics.iter().map(|m| (m.id.clone(), m.rule.clone())).collect()
+    }
+
+    fn without_line(rule: &str) -> Option<&str> {
+        let rest = rule.strip_prefix("rules.tsv:")?;
+        let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+        (digits > 0).then(|| &rest[digits..])
+    }
+
+    #[test]
+    fn rule_text_names_line_unit_and_conditions() {
+        let found = rules_of("Năm 2023, tỉnh cử 40 đoàn ra nước ngoài và đón 52 đoàn khách; thu hút 12 dự án FDI với tổng vốn 372 triệu USD.");
+        let ids: Vec<&str> = found.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, ["m1", "m2", "m3", "m4"]);
+        let rules: Vec<Option<&str>> = found.iter().map(|(_, r)| without_line(r)).collect();
+        assert_eq!(rules, [Some(" delegation DIR=OUT"), Some(" delegation DIR=IN"), Some(" project DOM=FDI"), Some(" USD DOM=FDI TOPIC=CAPITAL")]);
+    }
 }

@@ -41,6 +41,18 @@ struct Doc<'a> {
     clause_marks: Vec<usize>,
 }
 
+/// `prefix` then `n` in decimal ("m12"): the ids of a report and the rule
+/// that classified a figure, written without the formatting machinery,
+/// which cost more than the rest of a small figure's bookkeeping.
+pub(crate) fn numbered(prefix: &str, n: usize) -> String {
+    let mut buf = [0u8; 40];
+    let digits = crate::read::decimal::digits(n as u128, &mut buf);
+    let mut out = String::with_capacity(prefix.len() + digits.len());
+    out.push_str(prefix);
+    out.push_str(digits);
+    out
+}
+
 /// Builds the report for `input` (already normalized as `norm`).
 pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
     let toks = tokenize(&norm.text);
@@ -123,7 +135,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
         let lead_tok = doc.toks.partition_point(|t| t.start < lead);
         let word_before = lead_tok.checked_sub(1).map_or("", |k| doc.toks[k].text(&norm.lower));
         let para_start = doc.seg.paragraphs.get(doc.seg.paragraph_index(q.start)).map_or(0, |p| p.start);
-        let ctx = Context { hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before };
+        let ctx = Context { hits, paragraph, para_start, start: q.start, end: q.end, near_end, in_parens, in_group, word_before, families: Default::default() };
 
         let mut decision = classify(q, &ctx);
         let mut relation: Option<Relation> = None;
@@ -259,7 +271,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             (Some(_), None) => 0.7,
         };
         let metric = Metric {
-            id: format!("m{}", metrics.len() + 1),
+            id: numbered("m", metrics.len() + 1),
             kind: info.kind,
             label_vi: info.label_vi,
             label_en: info.label_en,
@@ -372,7 +384,7 @@ fn entities_of(input: &str, norm: &Normalized, toks: &[Token], mentions: &[entit
                     *slot = Some(out.len());
                 }
                 out.push(Entity {
-                    id: format!("e{}", out.len() + 1),
+                    id: numbered("e", out.len() + 1),
                     kind: place_type_name(p.kind),
                     name: p.name.into(),
                     code: p.code.into(),
@@ -400,7 +412,7 @@ fn entities_of(input: &str, norm: &Normalized, toks: &[Token], mentions: &[entit
             continue;
         }
         out.push(Entity {
-            id: format!("e{}", out.len() + 1),
+            id: numbered("e", out.len() + 1),
             kind: "document",
             name: format!("{} {}", r.doc_type, r.designation).into(),
             code: r.code.clone().unwrap_or_default().into(),
@@ -423,7 +435,7 @@ fn entities_of(input: &str, norm: &Normalized, toks: &[Token], mentions: &[entit
             continue;
         }
         out.push(Entity {
-            id: format!("e{}", out.len() + 1),
+            id: numbered("e", out.len() + 1),
             kind: "person",
             name: r.name.into(),
             code: "".into(),
@@ -463,7 +475,7 @@ fn activities_of(
     let mut out: Vec<Activity> = Vec::with_capacity(found.len());
     for f in found {
         let Some(ty) = activities::activity_types().get(f.kind) else { continue };
-        let id = format!("a{}", out.len() + 1);
+        let id = numbered("a", out.len() + 1);
         let counterparts = f
             .counterparts
             .iter()
