@@ -137,9 +137,9 @@ impl Context<'_> {
         if let Some(h) = near_best {
             return Some(self.specific_before(family).unwrap_or(h.tag.value));
         }
-        let before: Vec<&CueHit> = self.hits.iter().filter(in_family).filter(|h| h.end <= self.start).collect();
-        let top = before.iter().map(|h| specificity(h.tag.value)).max();
-        let best_before = before.iter().rev().find(|h| Some(specificity(h.tag.value)) == top);
+        let before = || self.hits.iter().filter(in_family).filter(|h| h.end <= self.start);
+        let top = before().map(|h| specificity(h.tag.value)).max();
+        let best_before = before().rev().find(|h| Some(specificity(h.tag.value)) == top);
         if let Some(h) = best_before.filter(|h| specificity(h.tag.value) >= 1 || !CARRIED.contains(&family)) {
             return Some(h.tag.value);
         }
