@@ -276,7 +276,7 @@ pub fn extract(input: &str, norm: &Normalized, opts: &Options) -> Report {
             label_vi: info.label_vi,
             label_en: info.label_en,
             value: q.value.map(|v| v.to_f64()),
-            value_text: q.value.map(|v| v.to_string()),
+            value_text: q.value.map(|v| v.to_text()),
             value_to: q.value_to.map(|v| v.to_f64()),
             of: q.of.map(|v| v.to_f64()),
             unit,

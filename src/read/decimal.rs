@@ -84,7 +84,7 @@ impl Decimal {
     /// The nearest `f64` (exact for integers up to 2^53, correctly rounded
     /// otherwise, because it goes through the decimal string).
     pub fn to_f64(self) -> f64 {
-        self.to_string().parse().unwrap_or(f64::NAN)
+        self.to_text().parse().unwrap_or(f64::NAN)
     }
 }
 
@@ -111,31 +111,47 @@ pub(crate) fn digits(m: u128, buf: &mut [u8; 40]) -> &str {
     std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
-impl fmt::Display for Decimal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Written piece by piece from a buffer on the stack: a report
-        // writes one value text per figure.
+impl Decimal {
+    /// The value as text ("5933700000000", "0.05", "-1.5"), in a string
+    /// allocated once at its length: a report writes one per figure.
+    pub fn to_text(&self) -> String {
         let mut buf = [0u8; 40];
         let digits = digits(self.mantissa.unsigned_abs(), &mut buf);
+        let mut out = String::with_capacity(digits.len() + self.scale as usize + 3);
+        // Writing into a String cannot fail.
+        let _ = self.write_with(digits, &mut out);
+        out
+    }
+
+    /// Writes the value, its mantissa's digits being `digits`.
+    fn write_with<W: fmt::Write>(&self, digits: &str, out: &mut W) -> fmt::Result {
         let scale = self.scale as usize;
         if self.mantissa < 0 {
-            f.write_str("-")?;
+            out.write_str("-")?;
         }
         if scale == 0 {
-            return f.write_str(digits);
+            return out.write_str(digits);
         }
         if digits.len() > scale {
             let (i, fr) = digits.split_at(digits.len() - scale);
-            f.write_str(i)?;
-            f.write_str(".")?;
-            f.write_str(fr)
+            out.write_str(i)?;
+            out.write_str(".")?;
+            out.write_str(fr)
         } else {
-            f.write_str("0.")?;
+            out.write_str("0.")?;
             for _ in digits.len()..scale {
-                f.write_str("0")?;
+                out.write_str("0")?;
             }
-            f.write_str(digits)
+            out.write_str(digits)
         }
+    }
+}
+
+impl fmt::Display for Decimal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut buf = [0u8; 40];
+        let digits = digits(self.mantissa.unsigned_abs(), &mut buf);
+        self.write_with(digits, f)
     }
 }
 
@@ -183,7 +199,9 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn writes_any_value(mantissa: i128, scale in 0u32..45) {
-            proptest::prop_assert_eq!(Decimal { mantissa, scale }.to_string(), written(mantissa, scale));
+            let d = Decimal { mantissa, scale };
+            proptest::prop_assert_eq!(d.to_string(), written(mantissa, scale));
+            proptest::prop_assert_eq!(d.to_text(), written(mantissa, scale));
         }
     }
 }
