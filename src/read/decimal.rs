@@ -86,32 +86,7 @@ impl Decimal {
     pub fn to_f64(self) -> f64 {
         self.to_text().parse().unwrap_or(f64::NAN)
     }
-}
 
-/// The decimal digits of `m`, written into the end of `buf` (39 digits at
-/// most, so they fit). Division goes 64 bits wide as soon as the value
-/// fits: a `u128` division is a library call, in the WASM above all.
-pub(crate) fn digits(m: u128, buf: &mut [u8; 40]) -> &str {
-    let mut at = buf.len();
-    let mut wide = m;
-    while wide > u128::from(u64::MAX) {
-        at -= 1;
-        buf[at] = b'0' + (wide % 10) as u8;
-        wide /= 10;
-    }
-    let mut n = wide as u64;
-    loop {
-        at -= 1;
-        buf[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    std::str::from_utf8(&buf[at..]).unwrap_or("0")
-}
-
-impl Decimal {
     /// The value as text ("5933700000000", "0.05", "-1.5"), in a string
     /// allocated once at its length: a report writes one per figure.
     pub fn to_text(&self) -> String {
@@ -145,6 +120,29 @@ impl Decimal {
             out.write_str(digits)
         }
     }
+}
+
+/// The decimal digits of `m`, written into the end of `buf` (39 digits at
+/// most, so they fit). Division goes 64 bits wide as soon as the value
+/// fits: a `u128` division is a library call, in the WASM above all.
+pub(crate) fn digits(m: u128, buf: &mut [u8; 40]) -> &str {
+    let mut at = buf.len();
+    let mut wide = m;
+    while wide > u128::from(u64::MAX) {
+        at -= 1;
+        buf[at] = b'0' + (wide % 10) as u8;
+        wide /= 10;
+    }
+    let mut n = wide as u64;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    std::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 impl fmt::Display for Decimal {

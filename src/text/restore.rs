@@ -85,8 +85,8 @@ fn marked_share(text: &str) -> (usize, f64) {
 /// marks (a share of at least [`DOC_MARKED_SHARE`]): the answer
 /// [`marked_share`] gives, read [`HEAD_PIECE`] bytes at a time and settled
 /// as soon as the marks read so far hold the share even if every byte left
-/// were an unmarked letter (with a margin, 4% for 3%, so rounding cannot
-/// matter). A marked text settles within its first quarter or so; the
+/// were an unmarked letter (with a margin, [`SETTLED_SHARE`], so rounding
+/// cannot matter). A marked text settles within its first quarter or so; the
 /// letters are then a count so far, at least [`MIN_LETTERS`], which is
 /// all the caller reads of them for a marked text.
 fn head_marks(head: &str) -> (usize, bool) {
@@ -102,7 +102,7 @@ fn head_marks(head: &str) -> (usize, bool) {
         letters += l;
         marked += m;
         rest = tail;
-        if letters >= MIN_LETTERS && marked * 100 >= 4 * (letters + rest.len()) {
+        if letters >= MIN_LETTERS && marked as f64 >= SETTLED_SHARE * (letters + rest.len()) as f64 {
             return (letters, true);
         }
     }
@@ -111,6 +111,8 @@ fn head_marks(head: &str) -> (usize, bool) {
 
 /// The piece [`head_marks`] reads before it looks whether the answer is settled.
 const HEAD_PIECE: usize = 256;
+/// The share [`head_marks`] settles at: [`DOC_MARKED_SHARE`] with a margin.
+const SETTLED_SHARE: f64 = DOC_MARKED_SHARE + 0.01;
 
 struct Vocabulary {
     /// Folded phrases (the automaton's patterns) and their marked forms.
