@@ -15,6 +15,41 @@ use super::tokens::{tokenize, TokKind, Token};
 pub struct PhraseTable<V> {
     forward: HashMap<String, Vec<(Vec<String>, V)>>,
     backward: HashMap<String, Vec<(Vec<String>, V)>>,
+    /// Which tokens may be a key of `forward` or `backward`.
+    firsts: KeyFilter,
+    lasts: KeyFilter,
+}
+
+/// A set of words kept as bits of their length and edge bytes: a word not
+/// in it is surely no key, and is turned away without hashing it. Every
+/// token around every figure is looked up (up to twelve back for a
+/// qualifier) and nearly none is a key; a hash of each cost more than the
+/// rest of reading the figure's qualifier.
+#[derive(Debug, Clone)]
+struct KeyFilter([u64; 64]);
+
+impl Default for KeyFilter {
+    fn default() -> KeyFilter {
+        KeyFilter([0; 64])
+    }
+}
+
+impl KeyFilter {
+    fn bit(word: &str) -> usize {
+        let b = word.as_bytes();
+        let (first, last) = (b.first().copied().unwrap_or(0), b.last().copied().unwrap_or(0));
+        (usize::from(first) * 31 + usize::from(last) * 7 + b.len()) % 4096
+    }
+
+    fn insert(&mut self, word: &str) {
+        let k = Self::bit(word);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn may_hold(&self, word: &str) -> bool {
+        let k = Self::bit(word);
+        self.0[k / 64] >> (k % 64) & 1 == 1
+    }
 }
 
 /// A data table's phrase normalized as the text is, but without restoring
@@ -52,13 +87,19 @@ impl<V: Clone> PhraseTable<V> {
         for list in forward.values_mut().chain(backward.values_mut()) {
             list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
         }
-        PhraseTable { forward, backward }
+        let (mut firsts, mut lasts) = (KeyFilter::default(), KeyFilter::default());
+        forward.keys().for_each(|k| firsts.insert(k));
+        backward.keys().for_each(|k| lasts.insert(k));
+        PhraseTable { forward, backward, firsts, lasts }
     }
 
     /// The longest phrase starting at token `i`: its value and token count.
     pub fn match_at(&self, toks: &[Token], lower: &str, i: usize) -> Option<(&V, usize)> {
-        let first = toks.get(i)?;
-        let cands = self.forward.get(first.text(lower))?;
+        let first = toks.get(i)?.text(lower);
+        if !self.firsts.may_hold(first) {
+            return None;
+        }
+        let cands = self.forward.get(first)?;
         cands.iter().find_map(|(words, v)| {
             let ok = words.iter().enumerate().all(|(k, w)| {
                 toks.get(i + k).is_some_and(|t| t.kind != TokKind::Break && t.text(lower) == w)
@@ -69,8 +110,11 @@ impl<V: Clone> PhraseTable<V> {
 
     /// The longest phrase ending at token `j` (inclusive): value and token count.
     pub fn match_ending_at(&self, toks: &[Token], lower: &str, j: usize) -> Option<(&V, usize)> {
-        let last = toks.get(j)?;
-        let cands = self.backward.get(last.text(lower))?;
+        let last = toks.get(j)?.text(lower);
+        if !self.lasts.may_hold(last) {
+            return None;
+        }
+        let cands = self.backward.get(last)?;
         cands.iter().find_map(|(words, v)| {
             let n = words.len();
             if n > j + 1 {
@@ -102,4 +146,48 @@ pub(crate) fn leak(s: &str) -> &'static str {
 /// on a word boundary): letters and digits.
 pub(crate) fn is_word(c: Option<char>) -> bool {
     c.is_some_and(crate::text::is_letter_or_digit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table() -> PhraseTable<u8> {
+        PhraseTable::new([("lượt đoàn".to_string(), 1), ("đoàn".to_string(), 2), ("triệu USD".to_string(), 3), ("ước đạt".to_string(), 4)])
+    }
+
+    /// The longest phrase at or ending at each token, as the words read.
+    fn matches(s: &str) -> (Vec<Option<(u8, usize)>>, Vec<Option<(u8, usize)>>) {
+        let lower = phrase_key(s);
+        let toks = tokenize(&lower);
+        let t = table();
+        let at = (0..toks.len()).map(|i| t.match_at(&toks, &lower, i).map(|(v, n)| (*v, n))).collect();
+        let ending = (0..toks.len()).map(|j| t.match_ending_at(&toks, &lower, j).map(|(v, n)| (*v, n))).collect();
+        (at, ending)
+    }
+
+    #[test]
+    fn longest_phrase_forwards_and_backwards() {
+        let (at, ending) = matches("Đón 52 lượt đoàn, ước đạt 3 triệu USD");
+        assert_eq!(at, [None, None, Some((1, 2)), Some((2, 1)), None, Some((4, 2)), None, None, Some((3, 2)), None]);
+        assert_eq!(ending, [None, None, None, Some((1, 2)), None, None, Some((4, 2)), None, None, Some((3, 2))]);
+    }
+
+    #[cfg(not(target_arch = "wasm32"))]
+    proptest::proptest! {
+        /// The filter never turns a key away.
+        #[test]
+        fn the_key_filter_holds_every_key(words in proptest::collection::vec("\\PC{1,12}", 1..40), other in "\\PC{0,12}") {
+            let mut filter = KeyFilter::default();
+            for w in &words {
+                filter.insert(w);
+            }
+            for w in &words {
+                proptest::prop_assert!(filter.may_hold(w));
+            }
+            if !filter.may_hold(&other) {
+                proptest::prop_assert!(!words.contains(&other));
+            }
+        }
+    }
 }
