@@ -156,8 +156,11 @@ mod tests {
         PhraseTable::new([("lượt đoàn".to_string(), 1), ("đoàn".to_string(), 2), ("triệu USD".to_string(), 3), ("ước đạt".to_string(), 4)])
     }
 
+    /// Per token: the value and token count of a phrase found there.
+    type Found = Vec<Option<(u8, usize)>>;
+
     /// The longest phrase at or ending at each token, as the words read.
-    fn matches(s: &str) -> (Vec<Option<(u8, usize)>>, Vec<Option<(u8, usize)>>) {
+    fn matches(s: &str) -> (Found, Found) {
         let lower = phrase_key(s);
         let toks = tokenize(&lower);
         let t = table();
