@@ -89,13 +89,14 @@ pub struct Context<'a> {
     /// The lowercase word right before the figure and its qualifier.
     pub word_before: &'a str,
     /// Family values already worked out for this figure: its rules ask for
-    /// the same few families again and again.
-    pub families: FamilyMemo,
+    /// the same few families again and again. Crate-private, so a context
+    /// is built in one place and never changed once asked.
+    pub(crate) families: FamilyMemo,
 }
 
 /// [`Context::family`]'s answers, by family.
 #[derive(Debug, Default)]
-pub struct FamilyMemo(std::cell::RefCell<Vec<(&'static str, Option<&'static str>)>>);
+pub(crate) struct FamilyMemo(std::cell::RefCell<Vec<(&'static str, Option<&'static str>)>>);
 
 /// How specific a family value is: in a noun phrase, or behind a figure,
 /// a more specific value wins over a more general one ("dự án đầu tư của

@@ -86,9 +86,10 @@ fn marked_share(text: &str) -> (usize, f64) {
 /// [`marked_share`] gives, read [`HEAD_PIECE`] bytes at a time and settled
 /// as soon as the marks read so far hold the share even if every byte left
 /// were an unmarked letter (with a margin, [`SETTLED_SHARE`], so rounding
-/// cannot matter). A marked text settles within its first quarter or so; the
-/// letters are then a count so far, at least [`MIN_LETTERS`], which is
-/// all the caller reads of them for a marked text.
+/// cannot matter). Ordinary Vietnamese text, a third of its letters
+/// marked, settles within its first fifth; one marked at 3–4% reads its
+/// whole head. Settled early, the letters are a count so far, at least
+/// [`MIN_LETTERS`], which is all the caller reads of them for a marked text.
 fn head_marks(head: &str) -> (usize, bool) {
     let (mut letters, mut marked) = (0usize, 0usize);
     let mut rest = head;
