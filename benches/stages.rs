@@ -3,7 +3,8 @@
 //! words, names, triggers, pillar cues, document types), places, the corpus
 //! summary — over the dev corpus (`../shared/corpus/dev`, read at run
 //! time, never copied here) and over it repeated to 1 MB and 10 MB, so the
-//! slow stage is visible. Without the dev corpus it uses the demo's sample.
+//! slow stage is visible; and the dev documents one at a time, as they are
+//! analyzed in use. Without the dev corpus it uses the demo's sample.
 
 use std::path::Path;
 
@@ -72,6 +73,21 @@ fn stages(c: &mut Criterion) {
     }
 }
 
+/// The dev corpus as people send it, one document at a time (the WASM
+/// bench's "17 texts one by one"): per-document costs, and the per-figure
+/// costs of short, dense articles, count here as they do in use, where the
+/// joined text of `stages/dev` spreads them thin.
+fn one_by_one(c: &mut Criterion) {
+    let docs = documents();
+    let analyzer = Analyzer::new(Options::default());
+    let _ = analyzer.analyze("Năm 2023, tỉnh đón 52 đoàn.");
+    let bytes: usize = docs.iter().map(String::len).sum();
+    let mut g = c.benchmark_group("documents");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("dev_one_by_one", |b| b.iter(|| docs.iter().map(|d| analyzer.analyze(d).map_or(0, |r| r.metrics.len())).sum::<usize>()));
+    g.finish();
+}
+
 fn corpus_summary(c: &mut Criterion) {
     let docs = documents();
     let mut corpus = Corpus::new(Options::default());
@@ -86,5 +102,5 @@ fn corpus_summary(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, stages, corpus_summary);
+criterion_group!(benches, stages, one_by_one, corpus_summary);
 criterion_main!(benches);
