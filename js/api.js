@@ -79,7 +79,7 @@ function joined(write) {
   write((piece) => {
     pieces.push(piece);
   });
-  return pieces.length === 1 ? pieces[0] : pieces.join('');
+  return pieces.join('');
 }
 
 /** Builds the public API from the raw wasm-bindgen module. */

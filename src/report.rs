@@ -360,14 +360,11 @@ struct Utf16Index<'a> {
 impl<'a> Utf16Index<'a> {
     const BLOCK: usize = 64;
 
-    /// Eight bytes at a time: WebAssembly without SIMD runs the byte loop a
-    /// byte at a time, and natively, over 64-byte blocks, it was not
-    /// vectorized either (14 instructions a byte against 6).
+    /// The UTF-16 units of `bytes`, counted eight bytes at a time:
+    /// WebAssembly without SIMD runs a byte loop a byte at a time, and
+    /// natively, over 64-byte blocks, it was not vectorized either (14
+    /// instructions a byte against 6).
     fn units(bytes: &[u8]) -> usize {
-        Self::units_by_word(bytes)
-    }
-
-    fn units_by_word(bytes: &[u8]) -> usize {
         const TOP: u64 = 0x8080_8080_8080_8080;
         let (words, rest) = bytes.as_chunks::<8>();
         let mut n = Self::units_bytewise(rest);
@@ -433,7 +430,7 @@ mod tests {
         for start in 0..text.len() {
             for end in start..text.len().min(start + 40) {
                 let b = &text.as_bytes()[start..end];
-                assert_eq!(Utf16Index::units_by_word(b), Utf16Index::units_bytewise(b), "{start}..{end}");
+                assert_eq!(Utf16Index::units(b), Utf16Index::units_bytewise(b), "{start}..{end}");
             }
         }
     }

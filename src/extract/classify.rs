@@ -241,18 +241,18 @@ pub fn classify(q: &Quantity, ctx: &Context) -> Option<Decision> {
             text.push_str(q.unit);
             for c in &rule.conds {
                 text.push(' ');
-                let (mark, name) = match c {
-                    Cond::Family(f, _) => ("", *f),
-                    Cond::Flag(f) => ("+", *f),
-                    Cond::NotFlag(f) => ("!", *f),
-                    Cond::NearFlag(f) => ("~", *f),
-                    Cond::WordBefore(_) => ("<", ctx.word_before),
+                let (mark, name, value) = match c {
+                    Cond::Family(f, _) => ("", *f, Some(ctx.family(f).unwrap_or("-"))),
+                    Cond::Flag(f) => ("+", *f, None),
+                    Cond::NotFlag(f) => ("!", *f, None),
+                    Cond::NearFlag(f) => ("~", *f, None),
+                    Cond::WordBefore(_) => ("<", ctx.word_before, None),
                 };
                 text.push_str(mark);
                 text.push_str(name);
-                if let Cond::Family(f, _) = c {
+                if let Some(v) = value {
                     text.push('=');
-                    text.push_str(ctx.family(f).unwrap_or("-"));
+                    text.push_str(v);
                 }
             }
             text.truncate(text.trim_end().len());
