@@ -223,6 +223,16 @@ impl LineScan {
         self.last_space = false;
     }
 
+    /// [`Self::read`] for a letter [`crate::text::latin_letter_at`] reads:
+    /// kept as it is, NFC by itself, a letter.
+    #[inline]
+    fn latin_letter(&mut self, i: usize, c: char) {
+        self.prev = c;
+        self.word.push(i, c);
+        self.any_out = true;
+        self.last_space = false;
+    }
+
     /// [`Self::read`] for the other printable ASCII ([`is_plain_ascii`]).
     #[inline]
     fn ascii_other(&mut self, line: &str, b: u8) {
@@ -273,7 +283,7 @@ struct WordScan {
 }
 
 impl WordScan {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, at: usize, c: char) {
         self.push_letter(at, c, c.len_utf8(), is_vowel(c));
         self.wide |= !c.is_ascii();
@@ -515,6 +525,10 @@ impl Normalizer {
             } else if is_plain_ascii(b) {
                 scan.ascii_other(line, b);
                 true
+            } else if let Some((ch, len)) = crate::text::latin_letter_at(line, i) {
+                scan.latin_letter(i, ch);
+                i += len - 1;
+                true
             } else if let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) {
                 let read = scan.read(line, i, ch);
                 i += ch.len_utf8() - 1;
@@ -563,6 +577,9 @@ impl Normalizer {
             let at = base + i;
             let (ch, out) = if is_plain_ascii(b) && b != b' ' {
                 (b as char, b as char)
+            } else if let Some((ch, len)) = crate::text::latin_letter_at(line, i) {
+                i += len - 1;
+                (ch, ch)
             } else {
                 let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
                 i += ch.len_utf8() - 1;

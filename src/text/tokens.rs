@@ -70,12 +70,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         let ch = text[i..].chars().next().unwrap_or(' ');
         if super::is_letter(ch) {
             let start = i;
-            for c in text[i..].chars() {
-                if super::is_letter(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c)) {
-                    i += c.len_utf8();
-                } else {
-                    break;
-                }
+            i += ch.len_utf8();
+            while let Some(len) = word_char_len(text, i) {
+                i += len;
             }
             out.push(Token { kind: TokKind::Word, start, end: i, spaced });
         } else if ch.is_whitespace() {
@@ -91,6 +88,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     out
 }
 
+/// The length of the character at byte `i` of `text` when it goes on a
+/// word: a letter, or a combining mark outside ASCII.
+#[inline]
+fn word_char_len(text: &str, i: usize) -> Option<usize> {
+    let b = *text.as_bytes().get(i)?;
+    if b < 0x80 {
+        return b.is_ascii_alphabetic().then_some(1);
+    }
+    if let Some((_, len)) = super::latin_letter_at(text, i) {
+        return Some(len);
+    }
+    let c = text.get(i..)?.chars().next()?;
+    (super::is_letter(c) || unicode_normalization::char::is_combining_mark(c)).then(|| c.len_utf8())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -102,5 +114,16 @@ mod tests {
         let texts: Vec<&str> = toks.iter().map(|k| k.text(t)).collect();
         assert_eq!(texts, ["đạt", "12.170,76", "tỷ", ",", "4691", "lượt", "."]);
         assert!(!toks[5].spaced);
+    }
+
+    #[test]
+    fn word_chars_told_from_bytes_are_the_ones_decoding_tells() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            let s = c.encode_utf8(&mut buf);
+            let decoded = (super::super::is_letter(c) || (!c.is_ascii() && unicode_normalization::char::is_combining_mark(c))).then(|| c.len_utf8());
+            assert_eq!(word_char_len(s, 0), decoded, "{c:?}");
+        }
+        assert_eq!(word_char_len("a", 1), None);
     }
 }
