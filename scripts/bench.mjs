@@ -117,19 +117,20 @@ async function child(kind, arg) {
   }
   let metrics = 0;
   const runs = Number(process.env.BENCH_RUNS || 0);
-  // analyze() is the WASM's analyzeJsonPieces (the report's JSON handed over
-  // in pieces and joined) plus JSON.parse of the report: time the two apart.
+  // analyze() is the WASM's analyzeTapePieces (the report written as a tape
+  // and handed over in pieces) plus reading the tape into the report's
+  // objects in JS (js/tape.js): time the two apart.
   const raw = await import('../pkg/web/ngoaivu.js');
+  const { readReportTape } = await import('../js/tape.js');
   const opts = JSON.stringify(options ?? {});
   const split = [];
   const times = timeRuns(() => {
     const t0 = performance.now();
     const pieces = [];
-    raw.analyzeJsonPieces(text, opts, 0, (piece) => pieces.push(piece));
-    const json = pieces.join('');
+    raw.analyzeTapePieces(text, opts, 0, (numbers, strings) => pieces.push([numbers, strings]));
     const t1 = performance.now();
-    metrics = JSON.parse(json).metrics.length;
-    split.push({ wasmMs: t1 - t0, parseMs: performance.now() - t1, jsonBytes: json.length });
+    metrics = readReportTape((sink) => pieces.forEach(([numbers, strings]) => sink(numbers, strings))).metrics.length;
+    split.push({ wasmMs: t1 - t0, parseMs: performance.now() - t1 });
   }, {
     minMs: 1500,
     minRuns: runs || 3,
@@ -144,7 +145,6 @@ async function child(kind, arg) {
       times,
       wasmMs: median(split.map((x) => x.wasmMs)),
       parseMs: median(split.map((x) => x.parseMs)),
-      jsonBytes: split[0].jsonBytes,
       metrics,
       baseMem,
       warmMem,
@@ -270,9 +270,9 @@ console.log('');
 {
   const sizes = QUICK ? [1, 2, 4] : [1, 2, 4, 8, 16];
   console.log(`## Scaling (each size in a fresh process; default maxInputBytes is 32 MiB)\n`);
-  console.log('analyze() = analyzeJsonPieces in WASM (the report handed to JS in pieces, joined) + JSON.parse of the report in JS (medians of each apart).\n');
+  console.log('analyze() = analyzeTapePieces in WASM (the report written as a tape, handed to JS in pieces) + reading the tape into the report in JS (js/tape.js; medians of each apart).\n');
   console.log('÷ 1 MB compares medians of runs in separate processes, then the fastest runs, then (in turn) the median ratio of five rounds that run 1 MB and the size one after the other in one process, which a slow spell of the machine affects alike.\n');
-  console.log('| size | analyze() | MB/s | ÷ 1 MB time | ÷ 1 MB fastest | ÷ 1 MB in turn | in WASM | JSON.parse | metrics | WASM memory peak | peak ÷ input | budget 10× input + 8 MB | RSS peak |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('| size | analyze() | MB/s | ÷ 1 MB time | ÷ 1 MB fastest | ÷ 1 MB in turn | in WASM | reading the report | metrics | WASM memory peak | peak ÷ input | budget 10× input + 8 MB | RSS peak |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   let base;
   let baseBest;
   for (const s of sizes) {

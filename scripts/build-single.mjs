@@ -21,7 +21,7 @@ const outArg = process.argv.indexOf('--out');
 const OUT = path.resolve(ROOT, outArg > 0 ? process.argv[outArg + 1] : 'dist/ngoaivu-demo.html');
 
 // In dependency order; each becomes `const __m<i> = (() => { … })()`.
-const MODULES = ['pkg/web/ngoaivu.js', 'js/api.js', 'www/engine.js', 'www/format.js', 'www/charts.js', 'www/docx.js', 'www/app.js'];
+const MODULES = ['pkg/web/ngoaivu.js', 'js/tape.js', 'js/api.js', 'www/engine.js', 'www/format.js', 'www/charts.js', 'www/docx.js', 'www/app.js'];
 const SAMPLES = [
   { file: 'www/sample.txt', name: 'bao-cao-doi-ngoai-2024.txt' },
   { file: 'www/sample-2023.txt', name: 'bao-cao-doi-ngoai-2023.txt' },

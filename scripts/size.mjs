@@ -24,8 +24,8 @@ const fmt = (n) => n.toLocaleString('en-US').padStart(10);
 const line = (r) => console.log(`${r.file.padEnd(28)} ${fmt(r.raw)} ${fmt(r.gzip)} ${fmt(r.brotli)}`);
 console.log(`${'file'.padEnd(28)} ${'raw'.padStart(10)} ${'gzip -9'.padStart(10)} ${'brotli'.padStart(10)}`);
 rows.forEach(line);
-// What a page fetches for analyze(): js/browser.js, js/api.js, the glue and the .wasm (each compressed alone).
-const page = ['js/browser.js', 'js/api.js', 'pkg/web/ngoaivu.js', 'pkg/web/ngoaivu_bg.wasm'].map((f) => rows.find((r) => r.file === f));
+// What a page fetches for analyze(): js/browser.js, js/api.js, js/tape.js, the glue and the .wasm (each compressed alone).
+const page = ['js/browser.js', 'js/api.js', 'js/tape.js', 'pkg/web/ngoaivu.js', 'pkg/web/ngoaivu_bg.wasm'].map((f) => rows.find((r) => r.file === f));
 const sum = (k) => page.reduce((n, r) => n + r[k], 0);
 line({ file: 'page total for analyze()', raw: sum('raw'), gzip: sum('gzip'), brotli: sum('brotli') });
 const wasm = rows.find((r) => r.file.endsWith('.wasm'));

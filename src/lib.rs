@@ -24,6 +24,7 @@ pub mod extract;
 pub mod json;
 pub mod read;
 pub mod report;
+pub mod tape;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
