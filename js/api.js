@@ -152,7 +152,7 @@ export function makeApi(raw) {
     /** A document's report, or undefined. */
     report(id) {
       try {
-        return JSON.parse(joined((sink) => this._raw.reportJsonPieces(String(id), sink)));
+        return readReportTape((sink) => this._raw.reportTapePieces(String(id), sink));
       } catch (e) {
         if (e && e.code === 'no_such_document') return undefined;
         return rethrow(e);

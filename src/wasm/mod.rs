@@ -2,8 +2,8 @@
 //! module knows about JS. Results that grow with the input are handed to a
 //! JS function in pieces as they are written: a report as a tape
 //! ([`crate::tape`]) that `js/tape.js` reads into plain objects, the
-//! corpus's results (and a report on request) as JSON that `js/api.js`
-//! joins and parses; the small fixed ones, the kinds and the version, cross
+//! corpus's other results (and a report as JSON text, on request) as JSON
+//! that `js/api.js` joins and parses; the small fixed ones, the kinds and the version, cross
 //! as strings. Errors cross as JS `Error`s carrying the core error's `code`
 //! and message.
 
@@ -41,8 +41,15 @@ pub fn analyze_tape_pieces(text: &str, options_json: &str, milliseconds: f64, si
     let options = if options_json.is_empty() { Ok(Options::default()) } else { Options::from_json(options_json) };
     let options = options.map_err(|e| js_error(&e))?;
     let report = crate::report_for_js(text, &options, Some(milliseconds)).map_err(|e| js_error(&e))?;
+    tape_pieces(&report, sink)
+}
+
+/// `value` as a tape, handed to `sink(numbers, text)` in pieces as it is
+/// written (see [`crate::tape::write_tape`]), for the same reason as
+/// [`json_pieces`]: the tape never sits whole in the WASM memory.
+fn tape_pieces<T: serde::Serialize + ?Sized>(value: &T, sink: &js_sys::Function) -> Result<(), JsValue> {
     let mut failed = None;
-    let written = crate::tape::write_tape(&report, |numbers, text| {
+    let written = crate::tape::write_tape(value, |numbers, text| {
         let numbers = js_sys::Float64Array::from(numbers);
         sink.call2(&JsValue::NULL, &numbers, &JsValue::from_str(text)).map(|_| ()).map_err(|thrown| {
             failed = Some(thrown);
@@ -61,8 +68,8 @@ pub fn analyze_tape_pieces(text: &str, options_json: &str, milliseconds: f64, si
 /// write (one string). The JS joins them. So the JSON (twice the input for
 /// prose, up to a hundred times for a text of bare figures) never sits
 /// whole in the WASM memory, which grows to its peak and stays there.
-/// Every report, document list and summary crosses this way: one writer
-/// type keeps one copy of the serializers in the `.wasm`.
+/// The document list, the summary and a report's JSON text cross this way:
+/// one writer type keeps one copy of the JSON serializers in the `.wasm`.
 fn json_pieces<T: serde::Serialize + ?Sized>(value: &T, sink: &js_sys::Function) -> Result<(), JsValue> {
     let mut failed = None;
     // Handed over by value: through `&mut`, serde_json's many small writes
@@ -139,7 +146,8 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
-/// Many documents: the core [`Corpus`] with UTF-16 spans; results cross as JSON.
+/// Many documents: the core [`Corpus`] with UTF-16 spans; a document's
+/// report crosses as a tape, the other results as JSON.
 #[wasm_bindgen(js_name = RawCorpus)]
 pub struct RawCorpus {
     inner: Corpus,
@@ -172,11 +180,12 @@ impl RawCorpus {
         json_pieces(&self.inner.documents(), sink)
     }
 
-    /// A document's report as JSON, handed to `sink` in pieces.
-    #[wasm_bindgen(js_name = reportJsonPieces)]
-    pub fn report_json_pieces(&self, id: &str, sink: &js_sys::Function) -> Result<(), JsValue> {
+    /// A document's report as a tape, handed to `sink` in pieces (see
+    /// [`analyze_tape_pieces`]).
+    #[wasm_bindgen(js_name = reportTapePieces)]
+    pub fn report_tape_pieces(&self, id: &str, sink: &js_sys::Function) -> Result<(), JsValue> {
         let report = self.inner.report(id).ok_or_else(|| js_error(&Error::no_such_document(id)))?;
-        json_pieces(report, sink)
+        tape_pieces(report, sink)
     }
 
     /// The corpus summary as JSON, handed to `sink` in pieces.

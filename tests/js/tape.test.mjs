@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { analyze } from 'ngoaivu';
+import { analyze, Corpus } from 'ngoaivu';
 import { readReportTape } from '../../js/tape.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -124,6 +124,18 @@ test('a tape out of step with the reader is refused, not misread', () => {
   // A tape cut short, or with a value after the report's end.
   assert.throws(() => readReportTape((sink) => sink(numbers.slice(0, -1), strings)), /out of step/);
   assert.throws(() => readReportTape((sink) => sink(Float64Array.from([...numbers, 0]), strings)), /out of step/);
+});
+
+test("a corpus's report crosses as a tape too, and is analyze()'s", () => {
+  const c = new Corpus();
+  for (const [i, text] of written.entries()) {
+    const id = c.add(text, { name: `t${i}.txt` });
+    const fromCorpus = c.report(id);
+    const alone = analyze(text);
+    fromCorpus.stats.milliseconds = alone.stats.milliseconds = 0;
+    assert.equal(JSON.stringify(fromCorpus), JSON.stringify(alone), `text ${i}`);
+  }
+  assert.equal(c.report('no such id'), undefined);
 });
 
 test('a sink that throws stops the analysis with its own error', () => {
