@@ -330,22 +330,16 @@ pub fn scan_tokens(lower: &str, toks: &[Token]) -> Hits {
             continue;
         }
         let p = tok.start;
-        let before = lower.get(..p).and_then(|t| t.chars().next_back());
-        if before.is_some_and(is_letter) {
+        // Only a word right before the token can end in a letter; its last
+        // byte tells an ASCII one.
+        let glued_word = k.checked_sub(1).and_then(|i| toks.get(i)).filter(|pt| pt.end == p && pt.kind == TokKind::Word);
+        if glued_word.is_some_and(|pt| bytes.get(pt.end.wrapping_sub(1)).is_some_and(u8::is_ascii) || lower.get(..p).and_then(|t| t.chars().next_back()).is_some_and(is_letter)) {
             continue;
         }
         let mut found = 0u8;
         let mut node = ROOT;
-        let mut prev: Option<&Token> = None;
-        for (j, t) in toks.iter().enumerate().skip(k) {
-            let gap = match prev {
-                None => Gap::First,
-                Some(pt) => match Gap::between(bytes, pt, t) {
-                    Some(g) => g,
-                    None => break,
-                },
-            };
-            prev = Some(t);
+        let (mut j, mut t, mut gap) = (k, tok, Gap::First);
+        loop {
             let word = bytes.get(t.start..t.end).unwrap_or_default();
             let hash = if memo.0 == j { memo.1 } else { hash_bytes(word) };
             if j > k {
@@ -353,20 +347,24 @@ pub fn scan_tokens(lower: &str, toks: &[Token]) -> Hits {
             }
             let Some((next, edge)) = trie.step(node, gap, word, hash) else { break };
             node = next;
-            if edge.end == NONE {
-                continue;
-            }
-            let end = t.end;
-            let after = lower.get(end..).and_then(|t| t.chars().next());
-            for &(table, pattern) in lex.owners.get(usize::from(edge.end)).into_iter().flatten() {
-                let (ti, bit) = (table as usize, 1u8 << (table as u8));
-                // A phrase listed twice in one table counts as its first entry.
-                let longer = found & bit == 0 || best[ti].end < end;
-                if longer && p >= taken[ti] && !table.joins(before) && !table.joins(after) {
-                    best[ti] = Hit { start: p, end, pattern };
-                    found |= bit;
+            if edge.end != NONE {
+                let end = t.end;
+                let before = lower.get(..p).and_then(|t| t.chars().next_back());
+                let after = lower.get(end..).and_then(|t| t.chars().next());
+                for &(table, pattern) in lex.owners.get(usize::from(edge.end)).into_iter().flatten() {
+                    let (ti, bit) = (table as usize, 1u8 << (table as u8));
+                    // A phrase listed twice in one table counts as its first entry.
+                    let longer = found & bit == 0 || best[ti].end < end;
+                    if longer && p >= taken[ti] && !table.joins(before) && !table.joins(after) {
+                        best[ti] = Hit { start: p, end, pattern };
+                        found |= bit;
+                    }
                 }
             }
+            j += 1;
+            let Some(n) = toks.get(j) else { break };
+            let Some(g) = Gap::between(bytes, t, n) else { break };
+            (t, gap) = (n, g);
         }
         while found != 0 {
             let t = found.trailing_zeros() as usize;
