@@ -157,22 +157,45 @@ fn line_head(line: &str, prev: char) -> String {
         .filter_map(|ch| {
             let out = clean_in_line(ch, scan.prev)?;
             scan.prev = out;
-            scan.written(out).then_some(out)
+            scan.written(out, 0, out).then_some(out)
         })
         .take(8)
         .collect()
 }
 
+/// What [`Normalizer::line_fast`] writes of a line other than its bytes as
+/// they stand, at byte `at` of the line: the first pass notes these, and the
+/// line is then written as the runs between them, copied whole.
+#[derive(Debug, Clone, Copy)]
+enum Change {
+    /// The character `ch` there is left out (an invisible character, a
+    /// space collapsed into the one before it, a space opening or ending the line).
+    Drop { at: usize, ch: char },
+    /// The character `ch` there is written as `out` (a quote, a dash, a
+    /// no-break space).
+    Replace { at: usize, ch: char, out: char },
+}
+
+impl Change {
+    fn at(self) -> usize {
+        match self {
+            Change::Drop { at, .. } | Change::Replace { at, .. } => at,
+        }
+    }
+}
+
 /// The first pass of [`Normalizer::line_fast`]: whether the line may take
-/// that path, and whether it is written as it stands.
+/// that path, and what is written of it other than its bytes.
 struct LineScan {
     /// The last character kept (for "m²").
     prev: char,
-    /// No character dropped or replaced, no space collapsed so far.
-    verbatim: bool,
+    /// The characters dropped or replaced and the spaces collapsed, in order.
+    changes: Vec<Change>,
     /// Whether a character has been written, and whether the last one is a space.
     any_out: bool,
     last_space: bool,
+    /// Where the last space written is, and which character it was.
+    last_space_at: (usize, char),
     word: WordScan,
     /// The byte ranges of the words a tone move or a syllable split
     /// rewrites, in order: written one by one in the second pass.
@@ -181,14 +204,34 @@ struct LineScan {
 
 impl LineScan {
     fn new(prev: char) -> LineScan {
-        LineScan { prev, verbatim: true, any_out: false, last_space: false, word: WordScan::default(), rewritten: Vec::new() }
+        LineScan { prev, changes: Vec::new(), any_out: false, last_space: false, last_space_at: (0, ' '), word: WordScan::default(), rewritten: Vec::new() }
+    }
+
+    /// Whether the line is written as it stands.
+    fn verbatim(&self) -> bool {
+        self.changes.is_empty() && self.rewritten.is_empty() && !self.last_space
+    }
+
+    /// Ends the line: a space written last ends it and is dropped.
+    fn finish(&mut self, line: &str) {
+        self.end_word(line);
+        if self.last_space {
+            let (at, ch) = self.last_space_at;
+            // Changes after it are later characters dropped; a replaced
+            // no-break space there is dropped instead.
+            let k = self.changes.iter().rposition(|c| c.at() <= at).map_or(0, |k| k + 1);
+            match self.changes.get(k.wrapping_sub(1)) {
+                Some(c) if c.at() == at => self.changes[k - 1] = Change::Drop { at, ch },
+                _ => self.changes.insert(k, Change::Drop { at, ch }),
+            }
+        }
     }
 
     /// Reads `ch`, at byte `i` of `line`: false when the line needs the
     /// per-character path.
     fn read(&mut self, line: &str, i: usize, ch: char) -> bool {
         let Some(out) = clean_in_line(ch, self.prev) else {
-            self.verbatim = false;
+            self.changes.push(Change::Drop { at: i, ch });
             return true;
         };
         if out == '\n' {
@@ -196,7 +239,6 @@ impl LineScan {
             return false;
         }
         self.prev = out;
-        self.verbatim &= out == ch;
         // A character that is NFC by itself and starts no combining
         // sequence leaves the line NFC; any other may need composing.
         if !ch.is_ascii()
@@ -210,7 +252,9 @@ impl LineScan {
         } else {
             self.end_word(line);
         }
-        self.written(out);
+        if self.written(out, i, ch) && out != ch {
+            self.changes.push(Change::Replace { at: i, ch, out });
+        }
         true
     }
 
@@ -235,10 +279,10 @@ impl LineScan {
 
     /// [`Self::read`] for the other printable ASCII ([`is_plain_ascii`]).
     #[inline]
-    fn ascii_other(&mut self, line: &str, b: u8) {
+    fn ascii_other(&mut self, line: &str, i: usize, b: u8) {
         self.prev = b as char;
         self.end_word(line);
-        self.written(b as char);
+        self.written(b as char, i, b as char);
     }
 
     /// Ends the word being read, if any, noting it when it is rewritten.
@@ -247,19 +291,21 @@ impl LineScan {
         if self.word.letters > 0 {
             if self.word.is_rewritten(line) {
                 self.rewritten.push((self.word.start, self.word.end));
-                self.verbatim = false;
             }
             self.word = WordScan::default();
         }
     }
 
-    /// `out` is kept: whether it is written, a space that opens the line or
-    /// follows another being collapsed.
+    /// `out` is kept of `ch` at byte `at`: whether it is written, a space
+    /// that opens the line or follows another being collapsed.
     #[inline]
-    fn written(&mut self, out: char) -> bool {
-        if out == ' ' && (!self.any_out || self.last_space) {
-            self.verbatim = false;
-            return false;
+    fn written(&mut self, out: char, at: usize, ch: char) -> bool {
+        if out == ' ' {
+            if !self.any_out || self.last_space {
+                self.changes.push(Change::Drop { at, ch });
+                return false;
+            }
+            self.last_space_at = (at, ch);
         }
         self.any_out = true;
         self.last_space = out == ' ';
@@ -523,7 +569,7 @@ impl Normalizer {
                 scan.ascii_letter(i, b);
                 true
             } else if is_plain_ascii(b) {
-                scan.ascii_other(line, b);
+                scan.ascii_other(line, i, b);
                 true
             } else if let Some((ch, len)) = crate::text::latin_letter_at(line, i) {
                 scan.latin_letter(i, ch);
@@ -541,7 +587,7 @@ impl Normalizer {
             }
             i += 1;
         }
-        scan.end_word(line);
+        scan.finish(line);
         self.last_was_cr = false;
         if !scan.any_out {
             // Nothing but spaces and dropped characters: an empty line.
@@ -550,63 +596,59 @@ impl Normalizer {
         }
         let start_prev = self.prev;
         self.write_breaks(|| line_head(line, start_prev));
-        if scan.verbatim && !scan.last_space {
-            self.prev = scan.prev;
+        self.prev = scan.prev;
+        if scan.verbatim() {
             let at = self.text.len();
             self.text.push_str(line);
             self.map.push(at, base, line.len(), line.len(), true);
             return true;
         }
-        // Second pass: write, keeping runs of copied bytes whole.
-        let mut prev = self.prev;
+        // Second pass: the runs between the changes copied whole, the
+        // changes and the rewritten words between them.
         let mut run = (base, base);
-        let mut pending_space: Option<Item> = None;
-        let mut wrote_any = false;
-        let mut rewritten = scan.rewritten.iter().peekable();
-        let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            if let Some(&word) = rewritten.next_if(|w| w.0 == i) {
-                if let Some(space) = pending_space.take() {
-                    self.write_in_run(&mut run, line, base, space);
-                }
-                prev = self.write_rewritten(&mut run, line, base, word, prev);
-                wrote_any = true;
-                i = word.1;
+        let mut copied = 0;
+        let (mut changes, mut words) = (scan.changes.iter().peekable(), scan.rewritten.iter().peekable());
+        loop {
+            let next_word = words.peek().map(|w| w.0);
+            let next_change = changes.peek().map(|c| c.at());
+            let Some(at) = next_word.into_iter().chain(next_change).min() else { break };
+            self.copy_in_run(&mut run, line, base, base + copied, base + at);
+            if next_word == Some(at) {
+                let word = words.next().copied().unwrap_or((at, at));
+                // The word is written from its bytes, dropped characters and all;
+                // `prev` only tells "m²", and ² ends a word.
+                self.write_rewritten(&mut run, line, base, word, ' ');
+                while changes.next_if(|c| c.at() < word.1).is_some() {}
+                copied = word.1;
                 continue;
             }
-            let at = base + i;
-            let (ch, out) = if is_plain_ascii(b) && b != b' ' {
-                (b as char, b as char)
-            } else if let Some((ch, len)) = crate::text::latin_letter_at(line, i) {
-                i += len - 1;
-                (ch, ch)
-            } else {
-                let Some(ch) = line.get(i..).and_then(|rest| rest.chars().next()) else { break };
-                i += ch.len_utf8() - 1;
-                let Some(out) = clean_in_line(ch, prev) else {
-                    i += 1;
-                    continue;
-                };
-                (ch, out)
-            };
-            i += 1;
-            prev = out;
-            if out == ' ' {
-                if wrote_any && pending_space.is_none() {
-                    pending_space = Some(Item::cleaned(ch, ' ', at));
+            let Some(change) = changes.next() else { break };
+            match *change {
+                Change::Drop { at, ch } => copied = at + ch.len_utf8(),
+                Change::Replace { at, ch, out } => {
+                    self.write_in_run(&mut run, line, base, Item::cleaned(ch, out, base + at));
+                    copied = at + ch.len_utf8();
                 }
-                continue;
             }
-            if let Some(space) = pending_space.take() {
-                self.write_in_run(&mut run, line, base, space);
-            }
-            let it = Item::cleaned(ch, out, at);
-            self.write_in_run(&mut run, line, base, it);
-            wrote_any = true;
         }
+        self.copy_in_run(&mut run, line, base, base + copied, base + line.len());
         self.write_run(run, line, base);
-        self.prev = prev;
         true
+    }
+
+    /// Grows `run` (a range of original bytes still to be copied) by the
+    /// original bytes `from..to`, which the text keeps as they stand.
+    #[inline]
+    fn copy_in_run(&mut self, run: &mut (usize, usize), line: &str, base: usize, from: usize, to: usize) {
+        if from >= to {
+            return;
+        }
+        if run.1 == from {
+            run.1 = to;
+        } else {
+            self.write_run(*run, line, base);
+            *run = (from, to);
+        }
     }
 
     /// Writes the word at bytes `start..end` of `line` as [`Self::end_line`]
