@@ -23,6 +23,8 @@ const MAP = 6;
 const STRUCT = 7;
 const SKIPPED = 8;
 const END = 9;
+const KEPT = 10;
+const AGAIN = 11;
 
 function outOfStep(at, what) {
   return new Error(`ngoaivu: the report's tape is out of step with its reader (${what} at ${at})`);
@@ -34,6 +36,8 @@ class TapeReader {
     this.t = text;
     this.i = 0;
     this.s = 0;
+    // The strings tagged KEPT, in order: AGAIN names one by its number.
+    this.kept = [];
   }
 
   /** A value of no struct: null, a boolean, a number, a string, an array or a map of them. */
@@ -53,6 +57,19 @@ class TapeReader {
         const s = this.s;
         this.s = s + len;
         return this.t.slice(s, s + len);
+      }
+      case KEPT: {
+        const len = n[this.i++];
+        const s = this.s;
+        this.s = s + len;
+        const kept = this.t.slice(s, s + len);
+        this.kept.push(kept);
+        return kept;
+      }
+      case AGAIN: {
+        const kept = this.kept[n[this.i++]];
+        if (kept === undefined) throw outOfStep(this.i - 1, 'a kept string');
+        return kept;
       }
       case ARRAY: {
         const a = [];

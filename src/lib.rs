@@ -21,6 +21,7 @@ pub mod check;
 pub mod corpus;
 pub mod error;
 pub mod extract;
+pub(crate) mod hash;
 pub mod json;
 pub mod read;
 pub mod report;

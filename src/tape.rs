@@ -7,7 +7,9 @@
 //!
 //! What it writes: `null`, `false`, `true`, a number (the next `f64`), a
 //! string (the next `f64` is its length in UTF-16 code units; its text is the
-//! next one in the strings), arrays and maps (their items up to [`END`]; a
+//! next one in the strings), a string the reader keeps ([`KEPT`], written
+//! as a string) and one written again ([`AGAIN`], the next `f64` is its
+//! number among the kept strings, counted from 0), arrays and maps (their items up to [`END`]; a
 //! map's keys are strings), and structs: [`STRUCT`], each field's value in
 //! declaration order, a field left out (`skip_serializing_if`) as
 //! [`SKIPPED`], then [`END`]. Field names are not written: the reader knows
@@ -33,10 +35,20 @@ pub const MAP: f64 = 6.0;
 pub const STRUCT: f64 = 7.0;
 pub const SKIPPED: f64 = 8.0;
 pub const END: f64 = 9.0;
+pub const KEPT: f64 = 10.0;
+pub const AGAIN: f64 = 11.0;
 
 /// How many `f64`s, or bytes of strings, are held before they are passed on.
 const PIECE_NUMBERS: usize = 8192;
 const PIECE_TEXT: usize = 64 * 1024;
+
+/// Strings up to this many bytes are kept to be written again by number:
+/// a report repeats its kinds, labels, units, rules and names in every
+/// metric (two thirds of a report's strings repeat one before them).
+const KEPT_LEN: usize = 64;
+/// At most this many strings are kept, so a report of a hundred thousand
+/// figures does not keep each one's id and text; the repeats come early.
+const KEPT_MAX: usize = 4096;
 
 /// Why a tape could not be written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,7 +76,7 @@ where
     T: Serialize + ?Sized,
     F: FnMut(&[f64], &str) -> Result<(), TapeError>,
 {
-    let mut tape = Tape { numbers: Vec::with_capacity(PIECE_NUMBERS + 64), text: String::new(), pass_on };
+    let mut tape = Tape { numbers: Vec::with_capacity(PIECE_NUMBERS + 64), text: String::new(), kept: Kept::default(), pass_on };
     value.serialize(&mut tape)?;
     tape.flush()
 }
@@ -83,7 +95,64 @@ pub fn to_tape<T: Serialize + ?Sized>(value: &T) -> Result<(Vec<f64>, String), T
 struct Tape<F> {
     numbers: Vec<f64>,
     text: String,
+    kept: Kept,
     pass_on: F,
+}
+
+/// The strings the reader keeps, by content: an open table of their
+/// numbers (plus one; 0 is a free slot), kept at most half full, and where
+/// each one's bytes are.
+#[derive(Default)]
+struct Kept {
+    slots: Vec<u32>,
+    spans: Vec<(u32, u32)>,
+    bytes: String,
+}
+
+/// What to write for a string.
+enum Write {
+    /// The number of a kept string equal to it.
+    Again(u32),
+    /// The string, which the reader keeps.
+    Keep,
+    /// The string only.
+    Plain,
+}
+
+impl Kept {
+    fn kept(&self, k: u32) -> &str {
+        let (start, end) = self.spans.get(k as usize).copied().unwrap_or_default();
+        self.bytes.get(start as usize..end as usize).unwrap_or_default()
+    }
+
+    /// How `s` is written, keeping it if it is short and new.
+    fn look_up(&mut self, s: &str) -> Write {
+        if s.len() > KEPT_LEN {
+            return Write::Plain;
+        }
+        if self.slots.is_empty() {
+            self.slots = vec![0; 2 * KEPT_MAX];
+        }
+        let mask = self.slots.len() - 1;
+        let mut i = crate::hash::hash_bytes(s.as_bytes()) as usize & mask;
+        loop {
+            match self.slots.get(i).copied() {
+                Some(0) | None => break,
+                Some(k) if self.kept(k - 1) == s => return Write::Again(k - 1),
+                Some(_) => i = (i + 1) & mask,
+            }
+        }
+        if self.spans.len() >= KEPT_MAX {
+            return Write::Plain;
+        }
+        let start = self.bytes.len() as u32;
+        self.bytes.push_str(s);
+        self.spans.push((start, self.bytes.len() as u32));
+        if let Some(slot) = self.slots.get_mut(i) {
+            *slot = self.spans.len() as u32;
+        }
+        Write::Keep
+    }
 }
 
 impl<F: FnMut(&[f64], &str) -> Result<(), TapeError>> Tape<F> {
@@ -120,7 +189,15 @@ impl<F: FnMut(&[f64], &str) -> Result<(), TapeError>> Tape<F> {
     }
 
     fn string(&mut self, s: &str) -> Result<(), TapeError> {
-        self.numbers.extend_from_slice(&[STRING, utf16_len(s) as f64]);
+        let tag = match self.kept.look_up(s) {
+            Write::Again(k) => {
+                self.numbers.extend_from_slice(&[AGAIN, f64::from(k)]);
+                return self.ended();
+            }
+            Write::Keep => KEPT,
+            Write::Plain => STRING,
+        };
+        self.numbers.extend_from_slice(&[tag, utf16_len(s) as f64]);
         self.text.push_str(s);
         self.ended()
     }
@@ -326,10 +403,30 @@ mod tests {
         let v = Outer { name: "Hà Nội 😀", inner: None, list: vec![Inner { a: 5, b: None }, Inner { a: 6, b: Some("x".into()) }], nan: f64::NAN, ok: true };
         let (numbers, text) = to_tape(&v).unwrap();
         let want = [
-            STRUCT, STRING, 9.0, NULL, ARRAY, STRUCT, NUMBER, 5.0, SKIPPED, END, STRUCT, NUMBER, 6.0, STRING, 1.0, END, END, NULL, TRUE, END,
+            STRUCT, KEPT, 9.0, NULL, ARRAY, STRUCT, NUMBER, 5.0, SKIPPED, END, STRUCT, NUMBER, 6.0, KEPT, 1.0, END, END, NULL, TRUE, END,
         ];
         assert_eq!(numbers, want);
         assert_eq!(text, "Hà Nội 😀x");
+    }
+
+    #[test]
+    fn a_short_string_written_again_is_written_as_its_number() {
+        let long = "x".repeat(KEPT_LEN + 1);
+        let v = vec!["đoàn", "ra", "đoàn", long.as_str(), long.as_str(), "ra", ""];
+        let (numbers, text) = to_tape(&v).unwrap();
+        let want = [ARRAY, KEPT, 4.0, KEPT, 2.0, AGAIN, 0.0, STRING, 65.0, STRING, 65.0, AGAIN, 1.0, KEPT, 0.0, END];
+        assert_eq!(numbers, want);
+        assert_eq!(text, format!("đoànra{long}{long}"));
+    }
+
+    #[test]
+    fn no_more_than_kept_max_strings_are_kept() {
+        let list: Vec<String> = (0..KEPT_MAX + 10).map(|k| format!("m{k}")).chain(["m0".into(), format!("m{}", KEPT_MAX + 5)]).collect();
+        let (numbers, _) = to_tape(&list).unwrap();
+        let tags: Vec<f64> = numbers[1..].chunks(2).map(|pair| pair[0]).collect();
+        assert_eq!(tags.iter().filter(|&&t| t == KEPT).count(), KEPT_MAX);
+        // The first is found again; one past the limit was never kept.
+        assert_eq!(&numbers[numbers.len() - 5..], [AGAIN, 0.0, STRING, 5.0, END]);
     }
 
     #[test]

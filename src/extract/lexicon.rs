@@ -24,6 +24,7 @@
 
 use std::sync::OnceLock;
 
+use crate::hash::hash_bytes;
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::{is_letter, is_letter_or_digit};
 
@@ -147,30 +148,6 @@ struct Trie {
     edges: Vec<Edge>,
     /// The words of the edges, each once.
     words: String,
-}
-
-/// A hash of a token's bytes (the multiply-rotate of rustc's FxHash, eight
-/// bytes at a time): tokens are a few bytes long, and the table's keys are
-/// fixed data, so a fast hash with no seed is enough. The last bytes are
-/// read as two overlapping words, not copied into a buffer, which the
-/// processor could not forward to the read that follows.
-fn hash_bytes(bytes: &[u8]) -> u64 {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-    let word8 = |b: &[u8]| <[u8; 8]>::try_from(b).map_or(0, u64::from_le_bytes);
-    let word4 = |b: &[u8]| <[u8; 4]>::try_from(b).map_or(0, |w| u64::from(u32::from_le_bytes(w)));
-    let mut h = bytes.len() as u64;
-    let mut chunks = bytes.chunks_exact(8);
-    for c in &mut chunks {
-        h = (h.rotate_left(26) ^ word8(c)).wrapping_mul(K);
-    }
-    let rest = chunks.remainder();
-    let n = rest.len();
-    let tail = match n {
-        0 => return h,
-        4.. => word4(&rest[..4]) | word4(&rest[n - 4..]) << 32,
-        _ => u64::from(rest[0]) | u64::from(rest[n / 2]) << 8 | u64::from(rest[n - 1]) << 16,
-    };
-    (h.rotate_left(26) ^ tail).wrapping_mul(K)
 }
 
 /// The hash of an edge: its word's hash with the node and gap mixed in.
@@ -445,19 +422,6 @@ mod tests {
         assert!(phrases(Table::Places, "g70").is_empty());
         // A cue may touch a digit on either side: "10đoàn", "fdi3".
         assert_eq!(phrases(Table::Cues, "fdi3"), ["fdi"]);
-    }
-
-    #[test]
-    fn hashes_read_every_byte_of_short_tokens() {
-        // The tail is read as overlapping words: every byte must count.
-        for len in 1..=20usize {
-            let base: Vec<u8> = (0..len as u8).map(|b| b'a' + b).collect();
-            for i in 0..len {
-                let mut other = base.clone();
-                other[i] ^= 1;
-                assert_ne!(hash_bytes(&base), hash_bytes(&other), "len {len}, byte {i}");
-            }
-        }
     }
 
     #[test]

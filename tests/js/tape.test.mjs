@@ -124,6 +124,11 @@ test('a tape out of step with the reader is refused, not misread', () => {
   // A tape cut short, or with a value after the report's end.
   assert.throws(() => readReportTape((sink) => sink(numbers.slice(0, -1), strings)), /out of step/);
   assert.throws(() => readReportTape((sink) => sink(Float64Array.from([...numbers, 0]), strings)), /out of step/);
+  // A string written again by a number no string was kept as.
+  const [KEPT, AGAIN] = [10, 11];
+  assert.equal(numbers[1], KEPT);
+  const unknown = Float64Array.from([...numbers.slice(0, 1), AGAIN, 1e6, ...numbers.slice(3)]);
+  assert.throws(() => readReportTape((sink) => sink(unknown, strings)), /out of step with its reader \(a kept string/);
 });
 
 test("a corpus's report crosses as a tape too, and is analyze()'s", () => {
