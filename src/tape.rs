@@ -134,11 +134,13 @@ impl Kept {
             self.slots = vec![0; 2 * KEPT_MAX];
         }
         let mask = self.slots.len() - 1;
-        let mut i = crate::hash::hash_bytes(s.as_bytes()) as usize & mask;
+        // The high half: a product's low bits depend only on the low bits of
+        // what was multiplied, the first two bytes of a short string.
+        let mut i = (crate::hash::hash_bytes(s.as_bytes()) >> 32) as usize & mask;
         loop {
             match self.slots.get(i).copied() {
                 Some(0) | None => break,
-                Some(k) if self.kept(k - 1) == s => return Write::Again(k - 1),
+                Some(k) if crate::hash::same_bytes(self.kept(k - 1).as_bytes(), s.as_bytes()) => return Write::Again(k - 1),
                 Some(_) => i = (i + 1) & mask,
             }
         }

@@ -24,7 +24,7 @@
 
 use std::sync::OnceLock;
 
-use crate::hash::hash_bytes;
+use crate::hash::{hash_bytes, same_bytes};
 use crate::text::tokens::{tokenize, TokKind, Token};
 use crate::text::{is_letter, is_letter_or_digit};
 
@@ -244,8 +244,7 @@ impl Trie {
             if slot & 0xffff_0000 == h & 0xffff_0000 {
                 let k = (slot & 0xffff) as usize;
                 let e = self.edges.get(k)?;
-                // Tokens are short: compared inline, not through memcmp.
-                if e.from == from && e.gap == gap && usize::from(e.word_len) == word.len() && self.word(e).iter().zip(word).all(|(a, b)| a == b) {
+                if e.from == from && e.gap == gap && same_bytes(self.word(e), word) {
                     return Some(((k + 1) as u16, e));
                 }
             }
