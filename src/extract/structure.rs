@@ -97,10 +97,14 @@ pub fn structure(norm: &Normalized, seg: &Segments, mentions: &[PlaceMention]) -
             }
         }
         let l = lower[p.start..p.end].trim().trim_start_matches(['*', ' ']);
-        // Only whether a byline is short enough matters: stop past 14 words.
-        let words = l.split_whitespace().take(15).count();
+        let byline_prefix = BYLINE_PREFIXES.iter().any(|b| l.starts_with(b));
+        // Most paragraphs are neither: their words and places are not counted.
+        if !p.heading && !byline_prefix {
+            continue;
+        }
         let provinces = provinces_in(mentions, p.start, p.end);
-        let byline = words <= 14 && provinces.len() == 1 && BYLINE_PREFIXES.iter().any(|b| l.starts_with(b));
+        // Only whether a byline is short enough matters: stop past 14 words.
+        let byline = byline_prefix && provinces.len() == 1 && l.split_whitespace().take(15).count() <= 14;
         let caps_heading = p.heading && provinces.len() == 1;
         if p.heading || byline {
             let locality = if byline || caps_heading { provinces.first().copied() } else { None };
