@@ -102,12 +102,16 @@ fn digit_word(word: &str, after_tens: bool) -> Option<i128> {
 /// `word`: a digit word, "mười" or "trăm". A cheap test for every word of
 /// the text, most of which are no number word.
 pub fn starts_number_words(word: &str) -> bool {
-    // The digit words, "mười" and "trăm" begin with one of these letters
-    // (the test below holds this to the words): one byte sends most words
-    // of a text away before any comparison.
-    let first = word.as_bytes().first().copied().unwrap_or(0);
-    matches!(first, b'b' | b'c' | b'h' | b'k' | b'm' | b'n' | b's' | b't')
-        && (digit_word(word, false).is_some() || word == "mười" || word == "trăm")
+    is_number_word_initial(word.as_bytes().first().copied().unwrap_or(0)) && (digit_word(word, false).is_some() || word == "mười" || word == "trăm")
+}
+
+/// Whether a word beginning with byte `b` can start number words: the digit
+/// words, "mười" and "trăm" begin with one of these letters (the test of
+/// [`starts_number_words`] holds this to the words), so one byte sends most
+/// words of a text away before any comparison.
+#[inline]
+pub fn is_number_word_initial(b: u8) -> bool {
+    matches!(b, b'b' | b'c' | b'h' | b'k' | b'm' | b'n' | b's' | b't')
 }
 
 /// Reads number words from the start of `words` (lowercase). Returns the

@@ -9,7 +9,7 @@
 use std::sync::OnceLock;
 
 use super::decimal::Decimal;
-use super::number::{read_digits, read_number_words, scale_word, starts_number_words};
+use super::number::{is_number_word_initial, read_digits, read_number_words, scale_word, starts_number_words};
 use crate::text::phrases::{tsv_rows, PhraseTable};
 use crate::text::tokens::{TokKind, Token};
 
@@ -693,6 +693,11 @@ fn push_date(lower: &str, toks: &[Token], first: usize, last: usize, from: YearM
 
 /// Number words ("tám dự án", "hai mươi lăm đoàn") and vague amounts ("hàng trăm").
 fn read_at_word(lower: &str, toks: &[Token], i: usize, t: &Tables, out: &mut Readings) -> Option<usize> {
+    // "vài", "hàng" or number words: most words are none, told by their first byte.
+    let first = toks.get(i).and_then(|tok| lower.as_bytes().get(tok.start)).copied().unwrap_or(0);
+    if first != b'v' && !is_number_word_initial(first) {
+        return None;
+    }
     let w = word(toks, lower, i);
     if w == "hàng" || w == "vài" {
         let mut k = i + 1;
