@@ -52,17 +52,10 @@ class TapeReader {
         return true;
       case NUMBER:
         return n[this.i++];
-      case STRING: {
-        const len = n[this.i++];
-        const s = this.s;
-        this.s = s + len;
-        return this.t.slice(s, s + len);
-      }
+      case STRING:
+        return this.text(n[this.i++]);
       case KEPT: {
-        const len = n[this.i++];
-        const s = this.s;
-        this.s = s + len;
-        const kept = this.t.slice(s, s + len);
+        const kept = this.text(n[this.i++]);
         this.kept.push(kept);
         return kept;
       }
@@ -89,6 +82,13 @@ class TapeReader {
       default:
         throw outOfStep(this.i - 1, 'a value');
     }
+  }
+
+  /** The next `len` UTF-16 units of the strings' text. */
+  text(len) {
+    const s = this.s;
+    this.s = s + len;
+    return this.t.slice(s, s + len);
   }
 
   open() {

@@ -9,8 +9,8 @@
 //! string (the next `f64` is its length in UTF-16 code units; its text is the
 //! next one in the strings), a string the reader keeps ([`KEPT`], written
 //! as a string) and one written again ([`AGAIN`], the next `f64` is its
-//! number among the kept strings, counted from 0), arrays and maps (their items up to [`END`]; a
-//! map's keys are strings), and structs: [`STRUCT`], each field's value in
+//! number among the kept strings, counted from 0), arrays and maps (their
+//! items up to [`END`]; a map's keys are strings), and structs: [`STRUCT`], each field's value in
 //! declaration order, a field left out (`skip_serializing_if`) as
 //! [`SKIPPED`], then [`END`]. Field names are not written: the reader knows
 //! them, and the [`END`] it expects tells it when the two are out of step.
@@ -24,6 +24,8 @@
 use std::fmt;
 
 use serde::ser::{self, Serialize};
+
+use crate::hash::{hash_bytes, same_bytes};
 
 pub const NULL: f64 = 0.0;
 pub const FALSE: f64 = 1.0;
@@ -136,11 +138,11 @@ impl Kept {
         let mask = self.slots.len() - 1;
         // The high half: a product's low bits depend only on the low bits of
         // what was multiplied, the first two bytes of a short string.
-        let mut i = (crate::hash::hash_bytes(s.as_bytes()) >> 32) as usize & mask;
+        let mut i = (hash_bytes(s.as_bytes()) >> 32) as usize & mask;
         loop {
             match self.slots.get(i).copied() {
                 Some(0) | None => break,
-                Some(k) if crate::hash::same_bytes(self.kept(k - 1).as_bytes(), s.as_bytes()) => return Write::Again(k - 1),
+                Some(k) if same_bytes(self.kept(k - 1).as_bytes(), s.as_bytes()) => return Write::Again(k - 1),
                 Some(_) => i = (i + 1) & mask,
             }
         }
